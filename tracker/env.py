@@ -1,0 +1,97 @@
+"""Typed readers for settings taken from environment variables.
+
+Each helper raises ImproperlyConfigured with the variable's name and the accepted values, so a
+misconfigured installation stops at start-up with a message an operator can act on.
+"""
+
+import os
+from collections.abc import Callable
+from datetime import timedelta
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    value = os.environ.get(name)
+    if value is None:
+        if default is None:
+            raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+        return default
+    return value
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    normalised = value.strip().lower()
+    if normalised in _TRUE:
+        return True
+    if normalised in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use one of 1/0, true/false, yes/no, on/off.")
+
+
+def env_int(name: str, *, default: int, minimum: int = 0) -> int:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r} must be at least {minimum}.")
+    return number
+
+
+def env_list(name: str, *, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name: str, *, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
+def env_minutes(name: str, *, default: int) -> timedelta:
+    return timedelta(minutes=env_int(name, default=default, minimum=1))
+
+
+def env_database(name: str, *, default: str) -> dict:
+    url = os.environ.get(name) or default
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60))
+    except (ValueError, KeyError) as error:
+        raise ImproperlyConfigured(
+            f"{name} is not a database URL this application understands "
+            f"(sqlite:///path or postgres://user@host:port/name): {error}"
+        ) from None
+    engine = config.get("ENGINE", "")
+    if not engine.endswith(("sqlite3", "postgresql")):
+        raise ImproperlyConfigured(f"{name} must point to SQLite or PostgreSQL, not {engine!r}.")
+    if engine.endswith("postgresql"):
+        # A dropped connection is checked before use, so the application recovers by itself
+        # when the database comes back after an outage.
+        config["CONN_HEALTH_CHECKS"] = True
+        config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", default=5, minimum=1)
+    return config
+
+
+def required_unless(condition: bool, name: str, *, fallback: Callable[[], str], reason: str) -> str:
+    """Read a variable that may only be left out when *condition* holds (e.g. in DEBUG mode)."""
+    value = os.environ.get(name)
+    if value:
+        return value
+    if condition:
+        return fallback()
+    raise ImproperlyConfigured(f"The environment variable {name} must be set {reason}.")
