@@ -1,0 +1,40 @@
+"""The domain model, one module per part of the vocabulary (see PRODUCT.md)."""
+
+from tracker.models.commitments import (
+    Commitment,
+    CommitmentQuerySet,
+    DeadlineSource,
+    Kind,
+    Status,
+    StatusUpdate,
+    default_horizon,
+)
+from tracker.models.imports import ImportRun, Precision, Suggestion, SuggestionState
+from tracker.models.people import Office, Person, PersonAlias
+from tracker.models.questions import Answer, Question, session_year_of
+from tracker.models.reference import Assembly, Government, Legislature, Party, Theme
+
+__all__ = [
+    "Answer",
+    "Assembly",
+    "Commitment",
+    "CommitmentQuerySet",
+    "DeadlineSource",
+    "Government",
+    "ImportRun",
+    "Kind",
+    "Legislature",
+    "Office",
+    "Party",
+    "Person",
+    "PersonAlias",
+    "Precision",
+    "Question",
+    "Status",
+    "StatusUpdate",
+    "Suggestion",
+    "SuggestionState",
+    "Theme",
+    "default_horizon",
+    "session_year_of",
+]

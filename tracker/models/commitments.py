@@ -1,0 +1,398 @@
+"""Commitments made in answers, and the append-only history of their status."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tracker.dates import months_before
+from tracker.models.people import Office, Person
+from tracker.models.questions import Answer
+from tracker.models.reference import Government, Legislature, Theme
+
+
+class Status(models.TextChoices):
+    ANNOUNCED = "announced", _("Announced")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DELAYED = "delayed", _("Delayed")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    PARTIALLY_FULFILLED = "partially_fulfilled", _("Partially fulfilled")
+    NOT_FULFILLED = "not_fulfilled", _("Not fulfilled")
+    LAPSED = "lapsed", _("Lapsed")
+    POSITION_MAINTAINED = "position_maintained", _("Position maintained")
+    POSITION_CHANGED = "position_changed", _("Position changed")
+
+    @classmethod
+    def open_values(cls) -> list[str]:
+        """Statuses that are still followed up: a promise not yet kept or a refusal still standing."""
+        return [cls.ANNOUNCED, cls.IN_PROGRESS, cls.DELAYED, cls.POSITION_MAINTAINED]
+
+    @classmethod
+    def closed_values(cls) -> list[str]:
+        return [value for value in cls.values if value not in cls.open_values()]
+
+    @classmethod
+    def for_refusals(cls) -> list[str]:
+        return [cls.POSITION_MAINTAINED, cls.POSITION_CHANGED]
+
+    @classmethod
+    def for_promises(cls) -> list[str]:
+        return [value for value in cls.values if value not in cls.for_refusals()]
+
+    @classmethod
+    def broken_values(cls) -> list[str]:
+        return [cls.NOT_FULFILLED]
+
+
+class Kind(models.TextChoices):
+    PROJECT_CALL = "project_call", _("Project call")
+    FUNDING = "funding", _("Funding")
+    LEGISLATION = "legislation", _("Legislation")
+    STUDY = "study", _("Study or evaluation")
+    ACTION = "action", _("Action")
+    OTHER = "other", _("Other")
+    REFUSAL = "refusal", _("Refusal")
+
+
+class DeadlineSource(models.TextChoices):
+    STATED = "stated", _("Stated in the answer")
+    STAFF = "staff", _("Set by staff")
+    DEFAULT_HORIZON = "default", _("Default horizon")
+    NONE = "none", _("No deadline")
+
+
+def default_horizon(made_on: datetime.date) -> datetime.date | None:
+    """The deadline of a promise made on *made_on* without one: the end of the legislature or
+    government then in office (setting TRACKER_DEFAULT_HORIZON), or None when none is known."""
+    periods = Government.objects if settings.TRACKER_DEFAULT_HORIZON == "government" else Legislature.objects
+    period = periods.containing(made_on).exclude(end_date__isnull=True).order_by("-start_date").first()
+    return period.end_date if period else None
+
+
+def overdue_condition(as_of: datetime.date) -> Q:
+    """The overdue rule, once: an open promise (not a refusal) whose deadline lies before *as_of*."""
+    return Q(current_status__in=Status.open_values(), deadline__lt=as_of) & ~Q(kind=Kind.REFUSAL)
+
+
+def due_soon_condition(as_of: datetime.date, days: int) -> Q:
+    """Open promises falling due from *as_of* up to and including *days* days later."""
+    return Q(
+        current_status__in=Status.open_values(), deadline__gte=as_of, deadline__lte=as_of + datetime.timedelta(days=days)
+    ) & ~Q(kind=Kind.REFUSAL)
+
+
+def follow_up_condition(as_of: datetime.date, months: int) -> Q:
+    """Open commitments whose latest status was observed more than *months* months before *as_of*."""
+    return Q(current_status__in=Status.open_values(), status_observed_on__lt=months_before(as_of, months))
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self) -> "CommitmentQuerySet":
+        """Still followed up: announced, in progress, delayed, or a refusal whose position stands."""
+        return self.filter(current_status__in=Status.open_values())
+
+    def closed(self) -> "CommitmentQuerySet":
+        """Settled: fulfilled (wholly or partly), not fulfilled, lapsed, or a refusal reversed."""
+        return self.filter(current_status__in=Status.closed_values())
+
+    def promises(self) -> "CommitmentQuerySet":
+        """Everything except refusals."""
+        return self.exclude(kind=Kind.REFUSAL)
+
+    def refusals(self) -> "CommitmentQuerySet":
+        return self.filter(kind=Kind.REFUSAL)
+
+    def overdue(self, *, as_of: datetime.date) -> "CommitmentQuerySet":
+        """Open promises whose deadline lies before *as_of* (a deadline of today is not yet overdue)."""
+        return self.filter(overdue_condition(as_of))
+
+    def long_overdue(self, *, as_of: datetime.date, days: int) -> "CommitmentQuerySet":
+        """Overdue by more than *days* days."""
+        return self.overdue(as_of=as_of).filter(deadline__lt=as_of - datetime.timedelta(days=days))
+
+    def due_soon(self, *, as_of: datetime.date, days: int) -> "CommitmentQuerySet":
+        """Open promises falling due from *as_of* up to and including *days* days later."""
+        return self.filter(due_soon_condition(as_of, days))
+
+    def needs_follow_up(self, *, as_of: datetime.date, months: int) -> "CommitmentQuerySet":
+        """Open commitments whose latest status was observed more than *months* months before *as_of*."""
+        return self.filter(follow_up_condition(as_of, months))
+
+    def for_minister(self, person: Person) -> "CommitmentQuerySet":
+        return self.filter(responsible_person=person)
+
+    def overdue_first(self) -> "CommitmentQuerySet":
+        """Most overdue first: the earliest deadline first, then the oldest commitment."""
+        return self.order_by(F("deadline").asc(nulls_last=True), "pk")
+
+    def neglected_first(self) -> "CommitmentQuerySet":
+        """Longest without a status update first."""
+        return self.order_by(F("status_observed_on").asc(nulls_first=True), "pk")
+
+    def with_context(self) -> "CommitmentQuerySet":
+        """Everything a list row shows, fetched in the same query."""
+        return self.select_related("responsible_person", "responsible_office", "answer__question")
+
+    def with_overdue_flag(self, *, as_of: datetime.date) -> "CommitmentQuerySet":
+        """Annotate `is_overdue` (by the overdue rule) and `days_overdue` (None unless overdue)."""
+        condition = overdue_condition(as_of)
+        return self.annotate(
+            is_overdue=models.Case(models.When(condition, then=True), default=False, output_field=models.BooleanField()),
+            days_overdue=models.Case(models.When(condition, then=DaysBetween(F("deadline"), as_of)), default=None),
+        )
+
+
+class DaysBetween(models.Func):
+    """Whole days from a date column to a fixed date, on SQLite and PostgreSQL alike."""
+
+    output_field = models.IntegerField()
+
+    def __init__(self, column, day: datetime.date):
+        super().__init__(column, models.Value(day, output_field=models.DateField()))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, day = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        day_sql, day_params = compiler.compile(day)
+        if connection.vendor == "postgresql":
+            return f"({day_sql}::date - {column_sql})", (*day_params, *column_params)
+        return (
+            f"CAST(julianday({day_sql}) - julianday({column_sql}) AS INTEGER)",
+            (*day_params, *column_params),
+        )
+
+
+class Commitment(models.Model):
+    """A promise (or an explicit refusal) found in a minister's answer."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("answer"))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("A short description of what was promised, in the document's language.")
+    )
+    quote = models.TextField(_("quote"), help_text=_("The exact words from the answer."))
+    quote_start = models.PositiveIntegerField(
+        _("quote position"), editable=False, help_text=_("Where the quote starts in the answer text, for highlighting.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACTION)
+    responsible_person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("responsible minister")
+    )
+    responsible_office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments", verbose_name=_("responsible office")
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline_source = models.CharField(
+        _("deadline source"), max_length=10, choices=DeadlineSource.choices, default=DeadlineSource.NONE
+    )
+    deadline_wording = models.CharField(
+        _("deadline as worded"),
+        max_length=200,
+        blank=True,
+        help_text=_("The answer's own words for a stated deadline, e.g. 'tegen eind 2019'."),
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="commitments", verbose_name=_("themes"))
+    target_group = models.CharField(
+        _("target group"), max_length=200, blank=True, help_text=_("Who the promise is for, e.g. 'mensen in armoede'.")
+    )
+    made_on = models.DateField(
+        _("made on"),
+        editable=False,
+        help_text=_("The date of the answer (of the question when the answer is undated), kept here for lists and charts."),
+    )
+
+    # Kept in step with the status history by tracker.services.commitments only (never by a form),
+    # so that lists can filter and sort without aggregating the history.
+    current_status = models.CharField(_("current status"), max_length=20, choices=Status.choices, editable=False)
+    status_observed_on = models.DateField(_("status observed on"), editable=False)
+    last_recorded_at = models.DateTimeField(_("last update recorded"), editable=False)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised on every edit, to refuse stale saves.")
+    )
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "current_status",
+            "status_observed_on",
+            "last_recorded_at",
+            "created_at",
+            "updated_at",
+            "quote_start",
+            "made_on",
+        ],
+        m2m_fields=[themes],
+    )
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="tracker_commitment_kind_valid"),
+            models.CheckConstraint(condition=Q(current_status__in=Status.values), name="tracker_commitment_status_valid"),
+            models.CheckConstraint(
+                condition=Q(deadline_source__in=DeadlineSource.values), name="tracker_commitment_deadline_source_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(deadline__isnull=True, deadline_source=DeadlineSource.NONE)
+                    | (Q(deadline__isnull=False) & ~Q(deadline_source=DeadlineSource.NONE))
+                ),
+                name="tracker_commitment_deadline_matches_source",
+            ),
+            models.CheckConstraint(
+                condition=~Q(deadline_source=DeadlineSource.STATED) | ~Q(deadline_wording=""),
+                name="tracker_commitment_stated_deadline_has_wording",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=Kind.REFUSAL, current_status__in=Status.for_refusals())
+                    | (~Q(kind=Kind.REFUSAL) & Q(current_status__in=Status.for_promises()))
+                ),
+                name="tracker_commitment_status_fits_kind",
+            ),
+            models.CheckConstraint(condition=~Q(quote=""), name="tracker_commitment_quote_not_empty"),
+        ]
+        indexes = [
+            # overdue() and due_soon(): open commitments by deadline (a small slice of a big table).
+            models.Index(
+                fields=["deadline"], condition=Q(current_status__in=Status.open_values()), name="tracker_cmt_open_dl_idx"
+            ),
+            # needs_follow_up(): open commitments by the date of their latest status.
+            models.Index(
+                fields=["status_observed_on"],
+                condition=Q(current_status__in=Status.open_values()),
+                name="tracker_cmt_open_obs_idx",
+            ),
+            # Dashboard counts by status and the list's status filter.
+            models.Index(fields=["current_status", "deadline"], name="tracker_cmt_status_dl_idx"),
+            # The per-minister record and the list's minister filter.
+            models.Index(fields=["responsible_person", "current_status"], name="tracker_cmt_person_idx"),
+            # "Recently updated" on the dashboard and the list sorted by last update.
+            models.Index(fields=["-last_recorded_at"], name="tracker_cmt_recorded_idx"),
+            # The dashboard's chart (promises by year made) and the "answered between" filter.
+            models.Index(fields=["made_on", "current_status"], name="tracker_cmt_made_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("commitment_detail", args=[self.pk])
+
+    @property
+    def reference(self) -> str:
+        """The stable, human-readable id users cite: C-00042."""
+        return f"C-{self.pk:05d}" if self.pk else "C-new"
+
+    @property
+    def is_refusal(self) -> bool:
+        return self.kind == Kind.REFUSAL
+
+    @property
+    def is_open(self) -> bool:
+        return self.current_status in Status.open_values()
+
+    def is_overdue(self, as_of: datetime.date) -> bool:
+        """The same rule as CommitmentQuerySet.overdue(), for one object already in memory."""
+        return self.is_open and not self.is_refusal and self.deadline is not None and self.deadline < as_of
+
+    def days_overdue_on(self, as_of: datetime.date) -> int | None:
+        return (as_of - self.deadline).days if self.deadline else None
+
+    @property
+    def quote_end(self) -> int:
+        return self.quote_start + len(self.quote)
+
+    def quote_in_context(self) -> tuple[str, str, str]:
+        """The answer text split into before / quote / after, for highlighting in place."""
+        text = self.answer.text
+        return text[: self.quote_start], text[self.quote_start : self.quote_end], text[self.quote_end :]
+
+    def allowed_statuses(self) -> list[str]:
+        return Status.for_refusals() if self.is_refusal else Status.for_promises()
+
+    def clean(self) -> None:
+        errors = {}
+        if self.answer_id and self.quote and self.quote not in self.answer.text:
+            errors["quote"] = _("This quote does not occur in the answer. Copy the exact words from the answer text.")
+        if self.answer_id and self.deadline and self.deadline < self.answer.question.asked_on:
+            errors["deadline"] = _("The deadline (%(deadline)s) lies before the question was asked (%(asked)s).") % {
+                "deadline": self.deadline.isoformat(),
+                "asked": self.answer.question.asked_on.isoformat(),
+            }
+        if self.deadline_source == DeadlineSource.STATED and not self.deadline_wording:
+            errors["deadline_wording"] = _("A deadline stated in the answer needs the answer's own words.")
+        if self.deadline is None and self.deadline_source not in ("", DeadlineSource.NONE):
+            errors["deadline"] = _("Give a date, or set the deadline source to “No deadline”.")
+        elif self.deadline is not None and self.deadline_source == DeadlineSource.NONE:
+            errors["deadline_source"] = _(
+                "Say where the deadline comes from: stated in the answer, set by staff or default horizon."
+            )
+        if self.pk and self.current_status and self.current_status not in self.allowed_statuses():
+            errors["kind"] = _("A promise cannot become a refusal or the reverse; record its outcome and add a new commitment.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class StatusUpdateQuerySet(models.QuerySet):
+    def latest_first(self) -> "StatusUpdateQuerySet":
+        """The order that decides the current status: latest observation, then latest recording."""
+        return self.order_by("-observed_on", "-recorded_at", "-pk")
+
+
+class StatusUpdate(models.Model):
+    """One observation of a commitment's status. Never edited or deleted: a correction is a newer update."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.PROTECT, related_name="status_updates", verbose_name=_("commitment")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    observed_on = models.DateField(_("observed on"), help_text=_("The date on which this status held."))
+    note = models.TextField(_("note"), blank=True)
+    evidence_url = models.URLField(_("evidence URL"), max_length=500, blank=True)
+    evidence_text = models.TextField(
+        _("evidence"), blank=True, help_text=_("A later answer, a decision, a letter: what shows this status.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_updates",
+        verbose_name=_("recorded by"),
+        help_text=_("Empty for updates made by an import."),
+    )
+    recorded_by_name = models.CharField(
+        _("recorded by (imported)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who recorded it, for history imported from another installation without that user."),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
+
+    objects = StatusUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-observed_on", "-recorded_at", "-pk"]
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="tracker_statusupdate_status_valid"),
+        ]
+        indexes = [
+            # The timeline and the choice of the current status read a commitment's updates latest first.
+            models.Index(fields=["commitment", "-observed_on", "-recorded_at"], name="tracker_update_timeline_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.observed_on.isoformat()})"
