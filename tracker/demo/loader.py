@@ -1,0 +1,165 @@
+"""Loading the demo data: the real seed document and the sample records around it. Idempotent."""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.demo.samples import EXAMPLE_NOTE, SAMPLES, Promise, Sample
+from tracker.imports.deadlines import find_deadline
+from tracker.imports.records import AnswerRecord, PersonRecord, QuestionRecord
+from tracker.imports.runner import import_documents
+from tracker.imports.upsert import question_upsert
+from tracker.models import Commitment, ImportRun, Office, Question, SuggestionState, Theme
+from tracker.roles import Role, user_assign_role
+from tracker.services.commitments import commitment_create, commitment_hand_over, commitment_record_status
+from tracker.services.people import office_resolve, person_resolve
+from tracker.services.suggestions import suggestion_confirm
+
+SEED = Path(__file__).parent / "documents" / "vraag-551-2017-2018.txt"
+DEMO_PASSWORD = "tracker-demo-2026"
+DEMO_USERS = [("admin", Role.ADMINISTRATOR), ("editor", Role.EDITOR), ("viewer", Role.VIEWER)]
+
+SEED_PROMISES = [
+    Promise(
+        quote="wil ik een projectoproep lanceren om projecten te ondersteunen die inzetten op het versterken van die sociale netwerken",
+        title="Projectoproep voor buddywerkingen (werkmodel 'persoonlijke vriend')",
+        kind="project_call",
+        target_group="mensen in armoede",
+    ),
+    Promise(
+        quote="Ik plan geen specifieke acties naar 'nieuwe armen' toe.",
+        title="Geen specifieke acties voor 'nieuwe armen'",
+        kind="refusal",
+        target_group="nieuwe armen",
+    ),
+]
+
+
+@dataclass
+class DemoSummary:
+    questions: int
+    commitments: int
+    users: list[tuple[str, str]]
+
+
+def _day(value: datetime.date | int, today: datetime.date) -> datetime.date:
+    return value if isinstance(value, datetime.date) else today + datetime.timedelta(days=value)
+
+
+@transaction.atomic
+def load_demo_data(*, with_users: bool = True) -> DemoSummary:
+    today = timezone.localdate()
+    _load_seed()
+    for sample in SAMPLES:
+        _load_sample(sample, today)
+    users = _demo_users() if with_users else []
+    return DemoSummary(questions=Question.objects.count(), commitments=Commitment.objects.count(), users=users)
+
+
+def _load_seed() -> None:
+    run = import_documents([(SEED.name, SEED.read_bytes())], origin=ImportRun.Origin.DEMO)
+    failure = next((entry for entry in run.report if entry["outcome"] == "failed"), None)
+    if failure:
+        raise RuntimeError(f"The seed document did not import: {failure['reason']}")
+    question = Question.objects.get(pk=run.report[0]["question_id"])
+    theme, _ = Theme.objects.get_or_create(slug="armoedebestrijding", defaults={"name": "Armoedebestrijding"})
+    question.themes.add(theme)
+    for promise in SEED_PROMISES:
+        _confirm(question, promise, today=timezone.localdate())
+
+
+def _load_sample(sample: Sample, today: datetime.date) -> None:
+    asked_on = _day(sample.asked_on, today)
+    record = QuestionRecord(
+        number=sample.number,
+        asked_on=asked_on,
+        asker=PersonRecord(name=sample.asker),
+        addressee=PersonRecord(name=sample.minister),
+        office=sample.office,
+        subject=sample.subject,
+        text=sample.question,
+        themes=sample.themes,
+        answer=AnswerRecord(
+            text=f"{sample.answer}\n\n{EXAMPLE_NOTE}", answered_on=asked_on + datetime.timedelta(days=sample.answered_after_days)
+        ),
+    )
+    question = question_upsert(record, reason="demo data").question
+    for promise in sample.promises:
+        _confirm(question, promise, today=today)
+
+
+def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> None:
+    answer = question.answer
+    if answer.commitments.filter(quote=promise.quote).exists():
+        return
+    made_on = answer.made_on
+    deadline, wording = None, promise.wording
+    if promise.deadline is not None:
+        deadline = _day(promise.deadline, today)
+    elif promise.wording:
+        found = find_deadline(promise.quote, made_on=made_on)
+        deadline, wording = (found.date, found.wording) if found else (None, "")
+    themes = list(question.themes.all())
+    suggestion = next((s for s in answer.suggestions.filter(state=SuggestionState.PENDING) if promise.quote in s.sentence), None)
+    fields = {
+        "title": promise.title,
+        "quote": promise.quote,
+        "kind": promise.kind,
+        "themes": themes,
+        "target_group": promise.target_group,
+        "recorded_at": _morning(made_on),
+    }
+    if suggestion:
+        commitment = suggestion_confirm(suggestion=suggestion, user=None, deadline=deadline, deadline_wording=wording, **fields)
+    else:
+        commitment = commitment_create(answer=answer, deadline=deadline, deadline_wording=wording, **fields)
+    for update in promise.history:
+        observed_on = _day(update.observed, today)
+        if promise.handover_to and observed_on.year >= 2020 and commitment.responsible_person.full_name != promise.handover_to[0]:
+            _hand_over(commitment, *promise.handover_to, on=observed_on)
+        commitment_record_status(
+            commitment=commitment,
+            user=None,
+            status=update.status,
+            observed_on=observed_on,
+            note=update.note,
+            evidence_url=update.evidence_url,
+            recorded_at=_morning(observed_on),
+        )
+
+
+def _morning(day: datetime.date) -> datetime.datetime:
+    """Sample history is dated as if recorded on the morning after it was observed."""
+    return min(
+        timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(9, 30))), timezone.now()
+    )
+
+
+def _hand_over(commitment: Commitment, successor_name: str, office_title: str, *, on: datetime.date) -> None:
+    successor = person_resolve(name=successor_name).person
+    office = office_resolve(person=successor, title=office_title, on=on)
+    if commitment.responsible_office_id:
+        Office.objects.filter(pk=commitment.responsible_office_id).update(successor=office)
+    commitment_hand_over(
+        commitment=commitment, user=None, office=office, reason="Bevoegdheid overgegaan naar de opvolger in de nieuwe regering."
+    )
+
+
+def _demo_users() -> list[tuple[str, str]]:
+    User = get_user_model()
+    created = []
+    for username, role in DEMO_USERS:
+        user, _ = User.objects.get_or_create(username=username, defaults={"first_name": username.capitalize()})
+        if not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        user_assign_role(user=user, role=role)
+        if role == Role.ADMINISTRATOR and not user.is_superuser:
+            user.is_superuser = True
+            user.save(update_fields=["is_superuser"])
+        created.append((username, role.label))
+    return created

@@ -1,0 +1,580 @@
+"""Sample records shown around the real seed document, so every list has something to show.
+
+They are invented: the people are fictional, every subject starts with "[Voorbeeld]" and every
+answer ends with a line saying it is an example. Dates written as offsets (days before or after the
+day the demo is loaded) keep the "due soon" and "needs follow-up" lists filled whenever it is loaded.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+EXAMPLE_NOTE = "(Voorbeeldrecord voor de demonstratie: geen echt parlementair document.)"
+
+
+@dataclass(frozen=True)
+class Update:
+    status: str
+    observed: datetime.date | int  # a date, or days relative to the loading day (negative: before)
+    note: str = ""
+    evidence_url: str = ""
+
+
+@dataclass(frozen=True)
+class Promise:
+    quote: str
+    title: str
+    kind: str
+    deadline: datetime.date | int | None = None
+    # The answer's words for a stated deadline (its date read from them when `deadline` is None);
+    # empty for a deadline set by staff, or for the default horizon when `deadline` is None too.
+    wording: str = ""
+    target_group: str = ""
+    history: tuple[Update, ...] = ()
+    handover_to: tuple[str, str] = ()  # (minister, office) who took the portfolio over, in 2020 or later
+
+
+@dataclass(frozen=True)
+class Sample:
+    number: int
+    asked_on: datetime.date | int
+    answered_after_days: int
+    asker: str
+    minister: str
+    office: str
+    subject: str
+    question: str
+    answer: str
+    themes: tuple[str, ...] = ()
+    promises: tuple[Promise, ...] = field(default_factory=tuple)
+
+
+D = datetime.date
+WELZIJN = "Vlaams minister van Welzijn, Volksgezondheid en Gezin"
+MOBILITEIT_2014 = "Vlaams minister van Mobiliteit en Openbare Werken"
+MOBILITEIT_2019 = "Vlaams minister van Mobiliteit en Openbare Werken, Verkeersveiligheid"
+ONDERWIJS = "Vlaams minister van Onderwijs"
+WONEN = "Vlaams minister van Wonen en Armoedebestrijding"
+ECONOMIE = "Vlaams minister van Economie, Innovatie en Werk"
+
+SAMPLES = [
+    Sample(
+        312,
+        D(2016, 3, 2),
+        27,
+        "Sarah Vermeulen",
+        "Ruth Claeysens",
+        WELZIJN,
+        "[Voorbeeld] Evaluatie van het woonzorgdecreet",
+        "Het woonzorgdecreet is sinds 2009 van kracht.\n\n1. Plant de minister een evaluatie?\n2. Wanneer mogen we de resultaten verwachten?",
+        "1. Het decreet werd in 2013 al gedeeltelijk aangepast. Ik zal tegen eind 2016 een evaluatie van het woonzorgdecreet laten uitvoeren.\n\n2. De resultaten worden aan het Vlaams Parlement bezorgd.",
+        ("Welzijn",),
+        (
+            Promise(
+                "Ik zal tegen eind 2016 een evaluatie van het woonzorgdecreet laten uitvoeren.",
+                "Evaluatie van het woonzorgdecreet",
+                "study",
+                D(2016, 12, 31),
+                "tegen eind 2016",
+                "ouderen en zorgvragers",
+                (
+                    Update("in_progress", D(2016, 9, 14), "Studieopdracht gegund aan een universitair consortium."),
+                    Update(
+                        "fulfilled",
+                        D(2017, 2, 20),
+                        "Evaluatierapport bezorgd aan de commissie Welzijn.",
+                        "https://example.org/voorbeeld/evaluatie-woonzorgdecreet",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        88,
+        D(2016, 11, 8),
+        30,
+        "Pieter Baert",
+        "Ruth Claeysens",
+        WELZIJN,
+        "[Voorbeeld] Ondersteuning van mantelzorgers",
+        "Mantelzorgers dragen een zware last.\n\n1. Welke initiatieven neemt de minister?",
+        "1. Samen met de sector zetten we reeds in op respijtzorg. Ik wil in het voorjaar van 2017 een projectoproep lanceren voor lokale mantelzorgnetwerken.",
+        ("Welzijn",),
+        (
+            Promise(
+                "Ik wil in het voorjaar van 2017 een projectoproep lanceren voor lokale mantelzorgnetwerken.",
+                "Projectoproep lokale mantelzorgnetwerken",
+                "project_call",
+                D(2017, 6, 20),
+                "in het voorjaar van 2017",
+                "mantelzorgers",
+                (
+                    Update(
+                        "fulfilled",
+                        D(2017, 5, 22),
+                        "Oproep gepubliceerd; 14 projecten geselecteerd.",
+                        "https://example.org/voorbeeld/projectoproep-mantelzorg",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        145,
+        D(2017, 1, 16),
+        24,
+        "Ine Mertens",
+        "Dirk Vanhoutte",
+        MOBILITEIT_2014,
+        "[Voorbeeld] Hervorming van de basisbereikbaarheid",
+        "De hervorming van het openbaar vervoer loopt vertraging op.\n\n1. Wanneer wordt het besluit aangepast?",
+        "1. Het besluit over de basisbereikbaarheid zal tegen eind 2018 worden aangepast. De vervoerregio's werden intussen afgebakend.",
+        ("Mobiliteit",),
+        (
+            Promise(
+                "Het besluit over de basisbereikbaarheid zal tegen eind 2018 worden aangepast.",
+                "Aanpassing van het besluit basisbereikbaarheid",
+                "legislation",
+                D(2018, 12, 31),
+                "tegen eind 2018",
+                "reizigers openbaar vervoer",
+                (
+                    Update("delayed", D(2018, 11, 5), "Advies van de Raad van State laat op zich wachten."),
+                    Update("in_progress", D(2021, 3, 1), "Opgenomen door de opvolger; ontwerpbesluit in tweede lezing."),
+                    Update(
+                        "partially_fulfilled",
+                        D(2022, 3, 15),
+                        "Besluit aangepast, maar zonder de beloofde vervoersgarantie.",
+                        "https://example.org/voorbeeld/besluit-basisbereikbaarheid",
+                    ),
+                ),
+                handover_to=("Lotte Desmedt", MOBILITEIT_2019),
+            ),
+        ),
+    ),
+    Sample(
+        402,
+        D(2018, 2, 6),
+        21,
+        "Jonas Lenaerts",
+        "Dirk Vanhoutte",
+        MOBILITEIT_2014,
+        "[Voorbeeld] Investeringen in fietssnelwegen",
+        "Het fietssnelwegennet vordert traag.\n\n1. Welke middelen trekt de minister uit?",
+        "1. We zullen 20 miljoen euro vrijmaken voor de aanleg van fietssnelwegen.",
+        ("Mobiliteit",),
+        (
+            Promise(
+                "We zullen 20 miljoen euro vrijmaken voor de aanleg van fietssnelwegen.",
+                "20 miljoen euro voor fietssnelwegen",
+                "funding",
+                None,
+                "",
+                "fietsers",
+                (
+                    Update(
+                        "not_fulfilled",
+                        D(2019, 6, 20),
+                        "Begrotingsaanpassing 2019 bevat slechts 6 miljoen euro.",
+                        "https://example.org/voorbeeld/begroting-2019",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        17,
+        D(2018, 10, 3),
+        26,
+        "Fatma Yilmaz",
+        "Ruth Claeysens",
+        WELZIJN,
+        "[Voorbeeld] Kwaliteit in de kinderopvang",
+        "Na incidenten in de kinderopvang is er ongerustheid.\n\n1. Plant de minister een wijziging van de regelgeving?",
+        "1. Ik zal het decreet op de kinderopvang wijzigen om de inspectie te versterken.",
+        ("Gezin",),
+        (
+            Promise(
+                "Ik zal het decreet op de kinderopvang wijzigen om de inspectie te versterken.",
+                "Decreetswijziging kinderopvang: sterkere inspectie",
+                "legislation",
+                None,
+                "",
+                "ouders en kinderen",
+                (Update("lapsed", D(2019, 11, 12), "De nieuwe regering nam het voorstel niet over in het regeerakkoord."),),
+            ),
+        ),
+    ),
+    Sample(
+        230,
+        D(2018, 3, 12),
+        20,
+        "Sarah Vermeulen",
+        "Ruth Claeysens",
+        WELZIJN,
+        "[Voorbeeld] Erkenning van dagcentra",
+        "Er zijn lange wachtlijsten voor dagcentra.\n\n1. Komen er bijkomende erkenningen?",
+        "1. Ik plan geen bijkomende erkenningen voor dagcentra. De bestaande capaciteit wordt beter benut.",
+        ("Welzijn",),
+        (
+            Promise(
+                "Ik plan geen bijkomende erkenningen voor dagcentra.",
+                "Geen bijkomende erkenningen voor dagcentra",
+                "refusal",
+                history=(Update("position_maintained", D(2019, 3, 4), "Bevestigd in de commissie Welzijn."),),
+            ),
+        ),
+    ),
+    Sample(
+        55,
+        D(2019, 11, 18),
+        23,
+        "Pieter Baert",
+        "Lotte Desmedt",
+        MOBILITEIT_2019,
+        "[Voorbeeld] Actieplan verkeersveiligheid",
+        "Het aantal verkeersdoden daalt niet meer.\n\n1. Komt er een nieuw actieplan?",
+        "1. Tegen de zomer van 2020 zal ik een actieplan verkeersveiligheid voorstellen.",
+        ("Mobiliteit", "Verkeersveiligheid"),
+        (
+            Promise(
+                "Tegen de zomer van 2020 zal ik een actieplan verkeersveiligheid voorstellen.",
+                "Actieplan verkeersveiligheid",
+                "action",
+                D(2020, 6, 21),
+                "Tegen de zomer van 2020",
+                "weggebruikers",
+                (
+                    Update(
+                        "fulfilled",
+                        D(2020, 7, 3),
+                        "Actieplan goedgekeurd door de Vlaamse Regering.",
+                        "https://example.org/voorbeeld/actieplan-verkeersveiligheid",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        310,
+        D(2020, 10, 5),
+        28,
+        "Ine Mertens",
+        "Wim Verstraeten",
+        ONDERWIJS,
+        "[Voorbeeld] Lerarentekort",
+        "Scholen vinden geen leraren meer.\n\n1. Welke maatregelen neemt de minister?",
+        "1. Ik zal binnen zes maanden een conceptnota over het lerarentekort indienen.",
+        ("Onderwijs",),
+        (
+            Promise(
+                "Ik zal binnen zes maanden een conceptnota over het lerarentekort indienen.",
+                "Conceptnota lerarentekort",
+                "action",
+                D(2021, 5, 2),
+                "binnen zes maanden",
+                "leraren en scholen",
+                (
+                    Update("delayed", D(2021, 5, 20), "Nota uitgesteld tot na het sociaal overleg."),
+                    Update(
+                        "fulfilled",
+                        D(2021, 9, 10),
+                        "Conceptnota ingediend bij het Vlaams Parlement.",
+                        "https://example.org/voorbeeld/conceptnota-lerarentekort",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        122,
+        D(2021, 12, 1),
+        25,
+        "Jonas Lenaerts",
+        "Wim Verstraeten",
+        ONDERWIJS,
+        "[Voorbeeld] Werkingsmiddelen basisonderwijs",
+        "De werkingsmiddelen volgen de kosten niet.\n\n1. Komt er een verhoging?",
+        "1. We gaan de werkingsmiddelen voor het basisonderwijs in 2023 met 5 procent verhogen.",
+        ("Onderwijs",),
+        (
+            Promise(
+                "We gaan de werkingsmiddelen voor het basisonderwijs in 2023 met 5 procent verhogen.",
+                "Werkingsmiddelen basisonderwijs +5 procent",
+                "funding",
+                D(2023, 12, 31),
+                "in 2023",
+                "basisscholen",
+                (Update("in_progress", D(2023, 2, 14), "Eerste schijf van 2 procent toegekend."),),
+            ),
+        ),
+    ),
+    Sample(
+        401,
+        D(2022, 3, 9),
+        27,
+        "Fatma Yilmaz",
+        "Lotte Desmedt",
+        MOBILITEIT_2019,
+        "[Voorbeeld] Studie tramverbinding",
+        "Er wordt al lang gesproken over een nieuwe tramlijn.\n\n1. Hoe ver staat de studie?",
+        "1. Ik wil de studie naar de tramverbinding in het najaar van 2023 afronden.",
+        ("Mobiliteit",),
+        (
+            Promise(
+                "Ik wil de studie naar de tramverbinding in het najaar van 2023 afronden.",
+                "Studie tramverbinding afronden",
+                "study",
+                D(2023, 12, 20),
+                "in het najaar van 2023",
+                "pendelaars",
+            ),
+        ),
+    ),
+    Sample(
+        77,
+        D(2023, 10, 11),
+        24,
+        "Sarah Vermeulen",
+        "Wim Verstraeten",
+        ONDERWIJS,
+        "[Voorbeeld] Leerlingenbegeleiding",
+        "Het decreet leerlingenbegeleiding is vijf jaar oud.\n\n1. Komt er een evaluatie?",
+        "1. Ik zal het decreet over leerlingenbegeleiding evalueren.",
+        ("Onderwijs",),
+        (
+            Promise(
+                "Ik zal het decreet over leerlingenbegeleiding evalueren.",
+                "Evaluatie decreet leerlingenbegeleiding",
+                "study",
+                None,
+                "",
+                "leerlingen",
+            ),
+        ),
+    ),
+    Sample(
+        19,
+        D(2019, 12, 4),
+        22,
+        "Jonas Lenaerts",
+        "Lotte Desmedt",
+        MOBILITEIT_2019,
+        "[Voorbeeld] Tolvignet",
+        "Sommige partijen pleiten voor een tolvignet.\n\n1. Voert de minister een vignet in?",
+        "1. Ik ben niet van plan om een tolvignet in te voeren.",
+        ("Mobiliteit",),
+        (
+            Promise(
+                "Ik ben niet van plan om een tolvignet in te voeren.",
+                "Geen tolvignet",
+                "refusal",
+                history=(
+                    Update("position_maintained", D(2022, 1, 20), "Herhaald in de plenaire vergadering."),
+                    Update(
+                        "position_changed",
+                        D(2024, 3, 5),
+                        "Kilometerheffing voor vrachtwagens uitgebreid.",
+                        "https://example.org/voorbeeld/kilometerheffing",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        45,
+        D(2024, 11, 6),
+        26,
+        "Pieter Baert",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Nieuw actieplan armoedebestrijding",
+        "Het vorige actieplan liep af in 2024.\n\n1. Komt er een nieuw plan?",
+        "1. Ik zal tegen eind 2025 een nieuw actieplan armoedebestrijding voorleggen. Het middenveld werd al bevraagd.",
+        ("Armoedebestrijding",),
+        (
+            Promise(
+                "Ik zal tegen eind 2025 een nieuw actieplan armoedebestrijding voorleggen.",
+                "Nieuw Vlaams actieplan armoedebestrijding",
+                "action",
+                D(2025, 12, 31),
+                "tegen eind 2025",
+                "mensen in armoede",
+                (
+                    Update("in_progress", D(2025, 6, 18), "Ontwerp besproken met het Netwerk tegen Armoede."),
+                    Update("delayed", -45, "Goedkeuring uitgesteld tot na de begrotingsopmaak."),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        112,
+        D(2025, 1, 15),
+        21,
+        "Ine Mertens",
+        "Karel Dehaene",
+        ECONOMIE,
+        "[Voorbeeld] Innovatieoproep voor kmo's",
+        "Kmo's vinden moeilijk de weg naar innovatiesteun.\n\n1. Plant de minister nieuwe oproepen?",
+        "1. We gaan in de eerste helft van 2026 een nieuwe innovatieoproep lanceren voor kmo's.",
+        ("Economie",),
+        (
+            Promise(
+                "We gaan in de eerste helft van 2026 een nieuwe innovatieoproep lanceren voor kmo's.",
+                "Innovatieoproep voor kmo's",
+                "project_call",
+                D(2026, 6, 30),
+                "in de eerste helft van 2026",
+                "kmo's",
+                (
+                    Update(
+                        "fulfilled",
+                        D(2026, 5, 11),
+                        "Oproep geopend; 3 miljoen euro beschikbaar.",
+                        "https://example.org/voorbeeld/innovatieoproep",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Sample(
+        230,
+        -90,
+        30,
+        "Fatma Yilmaz",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Uitbreiding van de huurpremie",
+        "Veel huurders op de wachtlijst krijgen geen huurpremie.\n\n1. Breidt de minister de huurpremie uit?",
+        "1. Ik wil de huurpremie uitbreiden naar alle huurders die vier jaar op de wachtlijst staan.",
+        ("Wonen",),
+        (
+            Promise(
+                "Ik wil de huurpremie uitbreiden naar alle huurders die vier jaar op de wachtlijst staan.",
+                "Uitbreiding huurpremie",
+                "funding",
+                12,
+                "",
+                "huurders op de wachtlijst",
+                (Update("in_progress", -20, "Ontwerpbesluit bij de Inspectie van Financiën."),),
+            ),
+        ),
+    ),
+    Sample(
+        301,
+        -75,
+        25,
+        "Jonas Lenaerts",
+        "Karel Dehaene",
+        ECONOMIE,
+        "[Voorbeeld] Evaluatie van de kmo-portefeuille",
+        "De kmo-portefeuille wordt weinig gebruikt.\n\n1. Wordt de regeling geëvalueerd?",
+        "1. De evaluatie van de kmo-portefeuille zal binnenkort worden opgestart.",
+        ("Economie",),
+        (
+            Promise(
+                "De evaluatie van de kmo-portefeuille zal binnenkort worden opgestart.",
+                "Evaluatie kmo-portefeuille",
+                "study",
+                25,
+                "",
+                "kmo's",
+            ),
+        ),
+    ),
+    Sample(
+        15,
+        -60,
+        22,
+        "Sarah Vermeulen",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Studentenhuisvesting",
+        "Studenten vinden geen betaalbare kamer.\n\n1. Komt er een aparte regeling?",
+        "1. Ik plan geen aparte regeling voor studentenhuisvesting. Studenten kunnen een beroep doen op de bestaande huurpremie.",
+        ("Wonen",),
+        (
+            Promise(
+                "Ik plan geen aparte regeling voor studentenhuisvesting.", "Geen aparte regeling studentenhuisvesting", "refusal"
+            ),
+        ),
+    ),
+    Sample(
+        58,
+        D(2024, 12, 9),
+        30,
+        "Pieter Baert",
+        "Karel Dehaene",
+        ECONOMIE,
+        "[Voorbeeld] Startersubsidies",
+        "Starters klagen over de complexe subsidieregeling.\n\n1. Wordt de regeling vereenvoudigd?",
+        "1. Ik zal de subsidieregeling voor starters in het voorjaar van 2025 herzien.",
+        ("Economie",),
+        (
+            Promise(
+                "Ik zal de subsidieregeling voor starters in het voorjaar van 2025 herzien.",
+                "Herziening subsidieregeling starters",
+                "funding",
+                D(2025, 6, 20),
+                "in het voorjaar van 2025",
+                "starters",
+            ),
+        ),
+    ),
+    Sample(
+        210,
+        -40,
+        20,
+        "Ine Mertens",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Wachtlijsten sociale huisvesting",
+        "De wachtlijsten voor sociale woningen blijven groeien.\n\n1. Welk doel stelt de minister?\n2. Hoe wordt dit opgevolgd?",
+        "1. We zullen de wachtlijsten voor sociale woningen tegen eind 2026 met 10 procent verminderen.\n\n2. De voortgang wordt jaarlijks gerapporteerd aan de commissie Wonen. Sinds 2020 werd het aanbod met 8.000 woningen uitgebreid.",
+        ("Wonen",),
+        (
+            Promise(
+                "We zullen de wachtlijsten voor sociale woningen tegen eind 2026 met 10 procent verminderen.",
+                "Wachtlijsten sociale woningen -10 procent",
+                "action",
+                D(2026, 12, 31),
+                "tegen eind 2026",
+                "kandidaat-huurders",
+            ),
+        ),
+    ),
+    Sample(
+        177,
+        -115,
+        14,
+        "Fatma Yilmaz",
+        "Karel Dehaene",
+        ECONOMIE,
+        "[Voorbeeld] Energieprijzen voor bedrijven",
+        "Bedrijven betalen meer voor energie dan in de buurlanden.\n\n1. Laat de minister dit onderzoeken?",
+        "1. Ik zal binnen drie maanden een rapport over de energieprijzen voor bedrijven bezorgen. Daarnaast zal ik de sectorfederaties samenroepen.",
+        ("Economie", "Energie"),
+        (
+            Promise(
+                "Ik zal binnen drie maanden een rapport over de energieprijzen voor bedrijven bezorgen.",
+                "Rapport energieprijzen bedrijven",
+                "study",
+                None,
+                "binnen drie maanden",
+                "bedrijven",
+            ),
+        ),
+    ),
+    Sample(
+        133,
+        -30,
+        18,
+        "Sarah Vermeulen",
+        "Wim Verstraeten",
+        ONDERWIJS,
+        "[Voorbeeld] Taalscreening in het secundair onderwijs",
+        "Niet alle scholen screenen de taalvaardigheid van nieuwe leerlingen.\n\n1. Wordt dit verplicht?",
+        "1. Tegen het schooljaar 2027-2028 zullen alle scholen een taalscreening organiseren. Ik wil daarnaast de lerarenopleiding bijsturen.",
+        ("Onderwijs",),
+        (),
+    ),
+]
