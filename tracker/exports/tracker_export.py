@@ -1,0 +1,188 @@
+"""Exporting everything: each question with its answer, commitments, deadlines, overdue flags and
+full status history. The JSON is the importer's own format, so an export imports again unchanged.
+Both formats stream, so the export's memory use stays flat whatever the size of the database."""
+
+import csv
+import datetime
+import json
+from collections.abc import Iterator
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from tracker.imports.structured import OWN_FORMAT
+from tracker.models import Commitment, Question, StatusUpdate
+
+BATCH = 500
+
+
+def _questions():
+    updates = StatusUpdate.objects.select_related("recorded_by").order_by("observed_on", "recorded_at", "pk")
+    commitments = (
+        Commitment.objects.select_related("responsible_person", "responsible_office")
+        .prefetch_related("themes", Prefetch("status_updates", queryset=updates))
+        .order_by("pk")
+    )
+    return (
+        Question.objects.select_related("assembly", "asker", "addressee", "addressee_office", "answer")
+        .prefetch_related("themes", Prefetch("answer__commitments", queryset=commitments))
+        .order_by("assembly__slug", "session_year", "number", "addressee__last_name", "addressee__first_name", "pk")
+    )
+
+
+def _person(person) -> dict:
+    return {
+        "name": person.full_name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "open_data_id": person.open_data_id,
+    }
+
+
+def _date(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _status_update(update: StatusUpdate) -> dict:
+    return {
+        "status": update.status,
+        "observed_on": update.observed_on.isoformat(),
+        "note": update.note,
+        "evidence_url": update.evidence_url,
+        "evidence_text": update.evidence_text,
+        "recorded_by": update.recorded_by.get_username() if update.recorded_by else update.recorded_by_name,
+        "recorded_at": timezone.localtime(update.recorded_at).isoformat(),
+    }
+
+
+def _commitment(commitment: Commitment, as_of: datetime.date) -> dict:
+    return {
+        "reference": commitment.reference,
+        "title": commitment.title,
+        "quote": commitment.quote,
+        "kind": commitment.kind,
+        "responsible": _person(commitment.responsible_person),
+        "office": commitment.responsible_office.title if commitment.responsible_office else "",
+        "deadline": _date(commitment.deadline),
+        "deadline_source": commitment.deadline_source,
+        "deadline_wording": commitment.deadline_wording,
+        "themes": sorted(theme.name for theme in commitment.themes.all()),
+        "target_group": commitment.target_group,
+        "current_status": commitment.current_status,
+        "overdue": commitment.is_overdue(as_of),
+        "status_history": [_status_update(update) for update in commitment.status_updates.all()],
+    }
+
+
+def question_document(question: Question, as_of: datetime.date) -> dict:
+    answer = getattr(question, "answer", None)
+    return {
+        "assembly": question.assembly.slug,
+        "session_year": question.session_year,
+        "number": question.number,
+        "open_data_id": question.open_data_id,
+        "asked_on": question.asked_on.isoformat(),
+        "asker": _person(question.asker),
+        "addressee": _person(question.addressee),
+        "office": question.addressee_office.title if question.addressee_office else "",
+        "subject": question.subject,
+        "text": question.text,
+        "source_url": question.source_url,
+        "themes": sorted(theme.name for theme in question.themes.all()),
+        "answer": (
+            {"answered_on": _date(answer.answered_on), "text": answer.text, "source_url": answer.source_url} if answer else None
+        ),
+        "commitments": [_commitment(c, as_of) for c in answer.commitments.all()] if answer else [],
+    }
+
+
+def _iterate(queryset):
+    # Prefetching needs a bounded batch: iterate in primary-key-ordered slices.
+    count = queryset.count()
+    for offset in range(0, count, BATCH):
+        yield from queryset[offset : offset + BATCH]
+
+
+def export_json(*, as_of: datetime.date | None = None) -> Iterator[str]:
+    """The export as JSON text, in chunks."""
+    as_of = as_of or timezone.localdate()
+    yield f'{{\n  "format": {json.dumps(OWN_FORMAT)},\n  "exported_on": {json.dumps(as_of.isoformat())},\n  "questions": ['
+    first = True
+    for question in _iterate(_questions()):
+        text = json.dumps(question_document(question, as_of), ensure_ascii=False, indent=2)
+        yield ("\n" if first else ",\n") + "\n".join("    " + line for line in text.splitlines())
+        first = False
+    yield "\n  ]\n}\n"
+
+
+CSV_COLUMNS = [
+    "assembly",
+    "session_year",
+    "number",
+    "asked_on",
+    "asker",
+    "addressee",
+    "office",
+    "subject",
+    "answered_on",
+    "commitment",
+    "title",
+    "kind",
+    "responsible",
+    "deadline",
+    "deadline_source",
+    "deadline_wording",
+    "overdue",
+    "current_status",
+    "status_history",
+    "quote",
+    "source_url",
+]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> Iterator[str]:
+    """One row per commitment (and one per question without any), the history in one column."""
+    as_of = as_of or timezone.localdate()
+    writer = csv.writer(_Echo(), delimiter=delimiter)
+    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+    for question in _iterate(_questions()):
+        document = question_document(question, as_of)
+        base = [
+            document["assembly"],
+            document["session_year"],
+            document["number"],
+            document["asked_on"],
+            document["asker"]["name"],
+            document["addressee"]["name"],
+            document["office"],
+            document["subject"],
+            (document["answer"] or {}).get("answered_on") or "",
+        ]
+        if not document["commitments"]:
+            yield writer.writerow(base + [""] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]])
+        for entry in document["commitments"]:
+            history = "; ".join(
+                f"{u['observed_on']} {u['status']}" + (f" ({u['note']})" if u["note"] else "") for u in entry["status_history"]
+            )
+            yield writer.writerow(
+                [
+                    *base,
+                    entry["reference"],
+                    entry["title"],
+                    entry["kind"],
+                    entry["responsible"]["name"],
+                    entry["deadline"] or "",
+                    entry["deadline_source"],
+                    entry["deadline_wording"],
+                    "yes" if entry["overdue"] else "no",
+                    entry["current_status"],
+                    history,
+                    entry["quote"],
+                    document["source_url"],
+                ]
+            )

@@ -1,0 +1,138 @@
+"""Reading commitments: the list's FilterSet and the querysets the pages and the export show."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from tracker.forms.widgets import DateInput
+from tracker.models import Commitment, DeadlineSource, Government, Kind, Office, Person, Status, StatusUpdate, Theme
+from tracker.search import commitment_search
+from tracker.selectors.filtering import TrackerFilterSet
+
+SORTS = {
+    # key: (label, ordering) -- the ordering used for the key; "-key" reverses it.
+    "deadline": (_("Deadline"), [F("deadline").asc(nulls_last=True), "pk"]),
+    "overdue": (_("Days overdue"), ["-is_overdue", F("deadline").asc(nulls_last=True), "pk"]),
+    "updated": (_("Last update"), [F("status_observed_on").desc(), "-pk"]),
+    "minister": (_("Minister"), ["responsible_person__last_name", "responsible_person__first_name", "pk"]),
+    "made": (_("Made on"), ["-made_on", "-pk"]),
+}
+DEFAULT_SORT = "overdue"
+
+
+def _reverse(ordering: list) -> list:
+    reversed_ordering = []
+    for item in ordering:
+        if isinstance(item, str):
+            reversed_ordering.append(item[1:] if item.startswith("-") else f"-{item}")
+        else:
+            reversed_ordering.append(item.copy().reverse_ordering())
+    return reversed_ordering
+
+
+class CommitmentFilter(TrackerFilterSet):
+    """The commitment list's filters; their state lives in the query string, so lists can be shared."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=Status.choices, field_name="current_status", widget=forms.CheckboxSelectMultiple
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("Open or closed"),
+        choices=[("open", _("Open")), ("closed", _("Closed"))],
+        method="filter_state",
+        empty_label=_("All"),
+    )
+    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
+    minister = django_filters.ModelChoiceFilter(
+        label=_("Minister"),
+        field_name="responsible_person",
+        queryset=Person.objects.ministers().order_by("last_name", "first_name"),
+        empty_label=_("All ministers"),
+    )
+    office = django_filters.ModelChoiceFilter(
+        label=_("Office"),
+        field_name="responsible_office",
+        queryset=Office.objects.select_related("person").order_by("-start_date", "title"),
+        empty_label=_("All offices"),
+    )
+    government = django_filters.ModelChoiceFilter(
+        label=_("Government"),
+        field_name="responsible_office__government",
+        queryset=Government.objects.all(),
+        empty_label=_("All governments"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), empty_label=_("All themes")
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("All kinds"))
+    deadline_source = django_filters.ChoiceFilter(
+        label=_("Deadline source"), choices=DeadlineSource.choices, empty_label=_("Any source")
+    )
+    deadline_from = django_filters.DateFilter(
+        label=_("Deadline from"), field_name="deadline", lookup_expr="gte", widget=DateInput
+    )
+    deadline_to = django_filters.DateFilter(label=_("Deadline to"), field_name="deadline", lookup_expr="lte", widget=DateInput)
+    answered_from = django_filters.DateFilter(label=_("Answered from"), field_name="made_on", lookup_expr="gte", widget=DateInput)
+    answered_to = django_filters.DateFilter(label=_("Answered to"), field_name="made_on", lookup_expr="lte", widget=DateInput)
+
+    class Meta:
+        model = Commitment
+        fields = []
+
+    def __init__(self, *args, as_of: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.as_of = as_of
+        self.form.fields["office"].label_from_instance = lambda office: f"{office.person.full_name}: {office.short_title}"
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return commitment_search(queryset, value)
+
+    def filter_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.open() if value == "open" else queryset.closed() if value == "closed" else queryset
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.overdue(as_of=self.as_of) if value else queryset
+
+
+def sort_key(value: str | None) -> str:
+    """A known sort key ("deadline", "-deadline", ...), else the default: unknown input is ignored."""
+    if value and value.lstrip("-") in SORTS:
+        return value
+    return DEFAULT_SORT
+
+
+def commitment_list(*, params, as_of: datetime.date, sort: str | None = None) -> tuple[CommitmentFilter, QuerySet]:
+    """The filtered, sorted commitments for the list page and its CSV export."""
+    base = Commitment.objects.with_context().with_overdue_flag(as_of=as_of)
+    filterset = CommitmentFilter(params, queryset=base, as_of=as_of)
+    queryset = filterset.qs if filterset.is_valid() else base.none()
+    key = sort_key(sort)
+    ordering = SORTS[key.lstrip("-")][1]
+    return filterset, queryset.order_by(*(_reverse(ordering) if key.startswith("-") else ordering))
+
+
+def overdue_list(*, as_of: datetime.date) -> QuerySet:
+    return Commitment.objects.overdue(as_of=as_of).with_context().with_overdue_flag(as_of=as_of).overdue_first()
+
+
+def commitment_for_detail(pk: int) -> Commitment:
+    return (
+        Commitment.objects.select_related(
+            "responsible_person",
+            "responsible_office__government",
+            "answer__question__asker",
+            "answer__question__addressee",
+            "answer__question__addressee_office",
+            "answer__question__assembly",
+        )
+        .prefetch_related("themes")
+        .get(pk=pk)
+    )
+
+
+def status_history(commitment: Commitment) -> QuerySet:
+    return StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by").latest_first()

@@ -1,0 +1,122 @@
+"""A commitment's complete history: status updates and audited edits, together, newest first."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models import Commitment, DeadlineSource, Kind, Office, Person, StatusUpdate
+
+_FIELD_LABELS = {
+    "title": _("Title"),
+    "quote": _("Quote"),
+    "kind": _("Kind"),
+    "deadline": _("Deadline"),
+    "deadline_source": _("Deadline source"),
+    "deadline_wording": _("Deadline as worded"),
+    "responsible_person": _("Responsible minister"),
+    "responsible_office": _("Responsible office"),
+    "target_group": _("Target group"),
+    "answer": _("Answer"),
+}
+_HIDDEN_FIELDS = {"version", "themes"}
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class TimelineEvent:
+    kind: str  # "status", "edit" or "created"
+    day: datetime.date
+    recorded_at: datetime.datetime
+    who: str
+    update: StatusUpdate | None = None
+    changes: list[Change] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def sort_key(self):
+        return (self.day, self.recorded_at)
+
+
+def _who(user, fallback: str = "") -> str:
+    if user is None:
+        return fallback or str(_("import"))
+    return user.get_full_name() or user.get_username()
+
+
+def _display(name: str, value, people: dict, offices: dict) -> str:
+    if value in (None, ""):
+        return "—"
+    if name == "responsible_person":
+        person = people.get(value)
+        return person.full_name if person else str(value)
+    if name == "responsible_office":
+        office = offices.get(value)
+        return office.title if office else str(value)
+    if name == "kind":
+        return str(Kind(value).label) if value in Kind.values else value
+    if name == "deadline_source":
+        return str(DeadlineSource(value).label) if value in DeadlineSource.values else value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
+    """Status updates (by the date observed) and edits (by the date made), newest first. Four queries."""
+    events = [
+        TimelineEvent(
+            kind="status",
+            day=update.observed_on,
+            recorded_at=update.recorded_at,
+            who=_who(update.recorded_by, update.recorded_by_name),
+            update=update,
+        )
+        for update in StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by")
+    ]
+    records = list(commitment.history.select_related("history_user").order_by("history_date", "history_id"))
+    person_ids, office_ids = set(), set()
+    for record in records:
+        person_ids.add(record.responsible_person_id)
+        office_ids.add(record.responsible_office_id)
+    people = Person.objects.in_bulk([pk for pk in person_ids if pk])
+    offices = Office.objects.in_bulk([pk for pk in office_ids if pk])
+    previous = None
+    for record in records:
+        when = record.history_date
+        day = timezone.localdate(when) if timezone.is_aware(when) else when.date()
+        who = _who(record.history_user)
+        if previous is None:
+            events.append(
+                TimelineEvent(kind="created", day=day, recorded_at=when, who=who, reason=record.history_change_reason or "")
+            )
+        else:
+            delta = record.diff_against(previous, excluded_fields=_HIDDEN_FIELDS)
+            changes = [
+                Change(
+                    str(_FIELD_LABELS.get(change.field, change.field)),
+                    _display(change.field, change.old, people, offices),
+                    _display(change.field, change.new, people, offices),
+                )
+                for change in delta.changes
+            ]
+            if changes:
+                events.append(
+                    TimelineEvent(
+                        kind="edit",
+                        day=day,
+                        recorded_at=when,
+                        who=who,
+                        changes=changes,
+                        reason=record.history_change_reason or "",
+                    )
+                )
+        previous = record
+    return sorted(events, key=lambda event: event.sort_key, reverse=True)

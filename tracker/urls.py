@@ -1,0 +1,37 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.i18n import set_language
+
+from tracker.views import commitments, dashboard, exports, health, imports, questions, review
+
+urlpatterns = [
+    path("", dashboard.dashboard_view, name="dashboard"),
+    path("commitments/", commitments.commitment_list_view, name="commitment_list"),
+    path("commitments/export.csv", commitments.commitment_export_csv, name="commitment_export_csv"),
+    path("commitments/overdue/", commitments.commitment_overdue_view, name="commitment_overdue"),
+    path("commitments/<int:pk>/", commitments.commitment_detail_view, name="commitment_detail"),
+    path("commitments/<int:pk>/status/", commitments.commitment_record_status_view, name="commitment_record_status"),
+    path("commitments/<int:pk>/deadline/", commitments.commitment_change_deadline_view, name="commitment_change_deadline"),
+    path("commitments/<int:pk>/responsibility/", commitments.commitment_hand_over_view, name="commitment_hand_over"),
+    path("commitments/<int:pk>/edit/", commitments.commitment_edit_view, name="commitment_edit"),
+    path("questions/", questions.question_list_view, name="question_list"),
+    path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),
+    path("review/", review.review_list_view, name="review_list"),
+    path("review/<int:pk>/", review.suggestion_review_view, name="suggestion_review"),
+    path("import/", imports.import_upload_view, name="import_upload"),
+    path("export/", exports.export_view, name="export"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("healthz", health.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "tracker.views.errors.bad_request"
+handler403 = "tracker.views.errors.permission_denied"
+handler404 = "tracker.views.errors.page_not_found"
+handler500 = "tracker.views.errors.server_error"

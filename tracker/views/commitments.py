@@ -1,0 +1,292 @@
+"""The commitment pages: list (with CSV export), overdue list, detail, and the editors' actions."""
+
+import csv
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
+from tracker.models import Commitment
+from tracker.pagination import paginate
+from tracker.selectors.commitments import SORTS, commitment_for_detail, commitment_list, overdue_list, sort_key
+from tracker.selectors.timeline import commitment_timeline
+from tracker.services.commitments import (
+    StaleEdit,
+    commitment_change_deadline,
+    commitment_edit,
+    commitment_hand_over,
+    commitment_record_status,
+)
+
+VIEW = "tracker.view_commitment"
+MORE_FILTERS = [
+    "office",
+    "government",
+    "theme",
+    "kind",
+    "deadline_source",
+    "deadline_from",
+    "deadline_to",
+    "answered_from",
+    "answered_to",
+]
+
+
+def _get_commitment(pk: int) -> Commitment:
+    try:
+        return commitment_for_detail(pk)
+    except Commitment.DoesNotExist:
+        raise Http404(_("No commitment with this number.")) from None
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def commitment_list_view(request: HttpRequest) -> HttpResponse:
+    as_of = timezone.localdate()
+    sort = sort_key(request.GET.get("sort"))
+    filterset, commitments = commitment_list(params=request.GET, as_of=as_of, sort=sort)
+    page = paginate(request, commitments)
+    if not filterset.is_valid():
+        messages.warning(request, _("Some filters were not understood and were ignored; see the messages beside them."))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    return render(
+        request,
+        "tracker/commitment_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _ordering) in SORTS.items()],
+            "query": query.urlencode(),
+            "sort_query": sort_query.urlencode(),
+            "as_of": as_of,
+            "filtered": any(value for key, value in request.GET.items() if key not in ("page", "sort")),
+            "primary_filters": ["q", "minister", "state", "overdue"],
+            "chip_filters": ["status"],
+            "more_filters": MORE_FILTERS,
+            "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+        },
+    )
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
+    as_of = timezone.localdate()
+    page = paginate(request, overdue_list(as_of=as_of))
+    return render(
+        request,
+        "tracker/commitment_overdue.html",
+        {
+            "page": page,
+            "as_of": as_of,
+            "long_overdue_days": settings.TRACKER_LONG_OVERDUE_DAYS,
+        },
+    )
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+CSV_HEADER = [
+    "reference",
+    "title",
+    "kind",
+    "status",
+    "overdue",
+    "days_overdue",
+    "deadline",
+    "deadline_source",
+    "deadline_wording",
+    "minister",
+    "office",
+    "made_on",
+    "status_observed_on",
+    "question",
+    "subject",
+    "url",
+]
+
+
+def csv_rows(commitments, *, base_url: str) -> Iterator[list]:
+    yield CSV_HEADER
+    for commitment in commitments.iterator(chunk_size=2000):
+        question = commitment.answer.question
+        yield [
+            commitment.reference,
+            commitment.title,
+            commitment.get_kind_display(),
+            commitment.get_current_status_display(),
+            "yes" if commitment.is_overdue else "no",
+            commitment.days_overdue if commitment.days_overdue is not None else "",
+            commitment.deadline.isoformat() if commitment.deadline else "",
+            commitment.get_deadline_source_display(),
+            commitment.deadline_wording,
+            commitment.responsible_person.full_name,
+            commitment.responsible_office.title if commitment.responsible_office else "",
+            commitment.made_on.isoformat(),
+            commitment.status_observed_on.isoformat(),
+            f"{question.session_year} nr. {question.number}",
+            question.subject,
+            base_url + commitment.get_absolute_url(),
+        ]
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """Exactly the rows the list shows for the same query string, streamed (flat memory), UTF-8 with
+    a byte-order mark so that spreadsheets keep Dutch accents; `delimiter=semicolon` for Dutch Excel."""
+    as_of = timezone.localdate()
+    _filterset, commitments = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"))
+    delimiter = ";" if request.GET.get("delimiter") == "semicolon" else ","
+    writer = csv.writer(_Echo(), delimiter=delimiter)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+
+    def stream() -> Iterator[str]:
+        yield "\ufeff"
+        for row in csv_rows(commitments, base_url=base_url):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="commitments-{as_of.isoformat()}.csv"'
+    return response
+
+
+def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int = 200, **forms) -> HttpResponse:
+    can_edit = request.user.has_perm("tracker.change_commitment")
+    before, quoted, after = commitment.quote_in_context()
+    context = {
+        "commitment": commitment,
+        "question": commitment.answer.question,
+        "answer": commitment.answer,
+        "answer_before": before,
+        "answer_quote": quoted,
+        "answer_after": after,
+        "timeline": commitment_timeline(commitment),
+        "as_of": timezone.localdate(),
+        "is_overdue": commitment.is_overdue(timezone.localdate()),
+        "can_record": request.user.has_perm("tracker.add_statusupdate"),
+        "can_edit": can_edit,
+        "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment),
+        "deadline_form": forms.get("deadline_form") or (DeadlineForm(commitment=commitment) if can_edit else None),
+        "handover_form": forms.get("handover_form") or (HandOverForm(commitment=commitment) if can_edit else None),
+        "open_panel": forms.get("open_panel", ""),
+    }
+    return render(request, "tracker/commitment_detail.html", context, status=status)
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_detail(request, _get_commitment(pk))
+
+
+@require_POST
+@permission_required("tracker.add_statusupdate", raise_exception=True)
+def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _get_commitment(pk)
+    form = StatusUpdateForm(request.POST, commitment=commitment)
+    if form.is_valid():
+        try:
+            commitment_record_status(commitment=commitment, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Status recorded: %(status)s.") % {"status": commitment.get_current_status_display()})
+            return redirect(commitment)
+    return _render_detail(request, commitment, status=400, status_form=form, open_panel="status")
+
+
+@require_POST
+@permission_required("tracker.change_commitment", raise_exception=True)
+def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _get_commitment(pk)
+    form = DeadlineForm(request.POST, commitment=commitment)
+    if form.is_valid():
+        try:
+            commitment_change_deadline(commitment=commitment, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Deadline changed; the previous one and your reason are in the history."))
+            return redirect(commitment)
+    return _render_detail(request, commitment, status=400, deadline_form=form, open_panel="deadline")
+
+
+@require_POST
+@permission_required("tracker.change_commitment", raise_exception=True)
+def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _get_commitment(pk)
+    form = HandOverForm(request.POST, commitment=commitment)
+    if form.is_valid():
+        commitment_hand_over(commitment=commitment, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Responsibility changed; the handover is in the history."))
+        return redirect(commitment)
+    return _render_detail(request, commitment, status=400, handover_form=form, open_panel="handover")
+
+
+@permission_required("tracker.change_commitment", raise_exception=True)
+def commitment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _get_commitment(pk)
+    stale = None
+    if request.method == "POST":
+        form = CommitmentEditForm(request.POST, commitment=commitment)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                commitment_edit(
+                    commitment=commitment,
+                    user=request.user,
+                    expected_version=data["version"],
+                    title=data["title"],
+                    kind=data["kind"],
+                    target_group=data["target_group"],
+                    quote=data["quote"],
+                    reason=data["reason"],
+                )
+            except StaleEdit as conflict:
+                stale = conflict.current
+                # Submitting again, after reading the other version, is a deliberate overwrite.
+                form.data = form.data.copy()
+                form.data["version"] = stale.version
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else saved this commitment after you opened it. Their version is shown "
+                        "below; nothing of yours was saved. Check their change, then edit again."
+                    ),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Commitment saved."))
+                return redirect(commitment)
+    else:
+        form = CommitmentEditForm(commitment=commitment)
+    status = 409 if stale else (400 if request.method == "POST" else 200)
+    return render(
+        request, "tracker/commitment_edit.html", {"commitment": commitment, "form": form, "stale": stale}, status=status
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            for message in messages_:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        form.add_error(None, error)

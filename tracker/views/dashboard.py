@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from tracker.charts import stacked_bars
+from tracker.models import Status
+from tracker.selectors import dashboard
+
+
+@require_GET
+@permission_required("tracker.view_commitment", raise_exception=True)
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    as_of = timezone.localdate()
+    counts = dashboard.status_counts()
+    return render(
+        request,
+        "tracker/dashboard.html",
+        {
+            "as_of": as_of,
+            "headline": dashboard.headline_counts(as_of),
+            "status_counts": [(status, counts[status.value]) for status in Status],
+            "overdue": dashboard.overdue_panel(as_of),
+            "due_soon": dashboard.due_soon_panel(as_of),
+            "follow_up": dashboard.follow_up_panel(as_of),
+            "recent_updates": dashboard.recent_updates(),
+            "ministers": dashboard.minister_records(as_of),
+            "chart": stacked_bars(dashboard.status_by_year_made()),
+            "due_soon_days": settings.TRACKER_DUE_SOON_DAYS,
+            "follow_up_months": settings.TRACKER_FOLLOW_UP_MONTHS,
+        },
+    )

@@ -1,0 +1,25 @@
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from tracker.exports.tracker_export import export_csv, export_json
+
+
+@require_GET
+@permission_required("tracker.view_commitment", raise_exception=True)
+def export_view(request: HttpRequest) -> HttpResponse:
+    """The export page; with ?format=json or ?format=csv, the download itself (streamed)."""
+    export_format = request.GET.get("format")
+    today = timezone.localdate().isoformat()
+    if export_format == "json":
+        response = StreamingHttpResponse(export_json(), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="commitment-tracker-{today}.json"'
+        return response
+    if export_format == "csv":
+        delimiter = ";" if request.GET.get("delimiter") == "semicolon" else ","
+        response = StreamingHttpResponse(export_csv(delimiter=delimiter), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="commitment-tracker-{today}.csv"'
+        return response
+    return render(request, "tracker/export.html", {})

@@ -1,0 +1,69 @@
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from tracker.models import Answer, Question
+from tracker.pagination import paginate
+from tracker.selectors.questions import (
+    answer_segments,
+    commitment_counts,
+    pending_suggestions,
+    question_for_detail,
+    question_list,
+)
+
+VIEW = "tracker.view_question"
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def question_list_view(request: HttpRequest) -> HttpResponse:
+    filterset, questions = question_list(params=request.GET)
+    page = paginate(request, questions)
+    counts = commitment_counts(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tracker/question_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "rows": [(question, counts.get(question.pk, 0)) for question in page.object_list],
+            "query": query.urlencode(),
+            "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        },
+    )
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        question = question_for_detail(pk)
+    except Question.DoesNotExist:
+        raise Http404(_("No question with this number.")) from None
+    try:
+        answer = question.answer
+    except Answer.DoesNotExist:
+        answer = None
+    commitments = list(answer.commitments.select_related("responsible_person").order_by("quote_start")) if answer else []
+    introduction, parts = question.numbered_parts()
+    can_review = request.user.has_perm("tracker.change_suggestion")
+    return render(
+        request,
+        "tracker/question_detail.html",
+        {
+            "question": question,
+            "answer": answer,
+            "introduction": introduction,
+            "parts": parts,
+            "segments": answer_segments(answer.text, commitments) if answer else [],
+            "commitments": commitments,
+            "suggestions": list(pending_suggestions(question)) if can_review else [],
+            "as_of": timezone.localdate(),
+        },
+    )
