@@ -1,0 +1,127 @@
+"""Test data built through the same services the application uses, so every object is in a state
+the application itself could have produced."""
+
+import datetime
+import re
+
+import factory
+from django.contrib.auth import get_user_model
+from factory.django import DjangoModelFactory
+
+from tracker.models import Answer, Assembly, Commitment, Government, Kind, Office, Person, PersonAlias, Question, Theme, session_year_of
+from tracker.roles import Role, user_assign_role
+from tracker.services.commitments import commitment_create, commitment_record_status
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def role(user, create, extracted: Role | None, **kwargs):
+        user.save()
+        if create and extracted:
+            user_assign_role(user=user, role=extracted)
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+        skip_postgeneration_save = True
+
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Sequence(lambda n: f"Janssens{n}")
+
+    @factory.post_generation
+    def aliases(person, create, extracted, **kwargs):
+        if create:
+            for name in [person.full_name, *(extracted or [])]:
+                PersonAlias.objects.get_or_create(person=person, name=name)
+
+
+def government(slug: str = "bourgeois") -> Government:
+    return Government.objects.get(slug=slug)
+
+
+class OfficeFactory(DjangoModelFactory):
+    class Meta:
+        model = Office
+
+    person = factory.SubFactory(PersonFactory)
+    government = factory.LazyFunction(government)
+    title = factory.Sequence(lambda n: f"Vlaams minister van Portefeuille {n}")
+    start_date = factory.LazyAttribute(lambda office: office.government.start_date)
+    end_date = factory.LazyAttribute(lambda office: office.government.end_date)
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+
+
+class QuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    assembly = factory.LazyFunction(lambda: Assembly.objects.get(slug="vlaams-parlement"))
+    asked_on = datetime.date(2018, 6, 29)
+    session_year = factory.LazyAttribute(lambda question: session_year_of(question.asked_on))
+    number = factory.Sequence(lambda n: n + 1)
+    asker = factory.SubFactory(PersonFactory)
+    addressee = factory.SubFactory(PersonFactory)
+    subject = factory.Sequence(lambda n: f"Armoedebestrijding, onderwerp {n}")
+    text = "Inleiding van de vraag.\n\n1. Wat plant de minister?\n\n2. Wanneer?"
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    question = factory.SubFactory(QuestionFactory)
+    answered_on = factory.LazyAttribute(lambda answer: answer.question.asked_on + datetime.timedelta(days=20))
+    text = factory.Sequence(
+        lambda n: f"1. Ik zal project {n} tegen eind 2019 opstarten. Dit project werd eerder voorbereid.\n\n"
+        f"2. Ik plan geen extra acties voor doelgroep {n}."
+    )
+
+
+def _sentence(text: str, *, refusal: bool) -> str:
+    sentences = re.findall(r"[^.\n]+\.", re.sub(r"^\d\.\s*", "", text, flags=re.MULTILINE))
+    sentences = [sentence.strip() for sentence in sentences]
+    if refusal:
+        return next(s for s in sentences if "geen" in s)
+    return sentences[0]
+
+
+class CommitmentFactory(DjangoModelFactory):
+    """A commitment made through commitment_create; `status` and `observed_on` add a status update."""
+
+    class Meta:
+        model = Commitment
+
+    answer = factory.SubFactory(AnswerFactory)
+    title = factory.Sequence(lambda n: f"Toezegging {n}")
+    kind = Kind.ACTION
+
+    @classmethod
+    def _create(cls, model_class, *, answer, title, kind, quote=None, status=None, observed_on=None, user=None, **kwargs):
+        commitment = commitment_create(
+            answer=answer, title=title, kind=kind, quote=quote or _sentence(answer.text, refusal=kind == Kind.REFUSAL),
+            user=user, **kwargs,
+        )
+        if status and status != commitment.current_status:
+            commitment_record_status(commitment=commitment, user=user, status=status, observed_on=observed_on or answer.made_on)
+        return commitment

@@ -1,0 +1,91 @@
+"""The demo data: the seed document as real records, sample records around it, and the demo logins."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from tracker.demo.loader import DEMO_PASSWORD
+from tracker.models import Commitment, DeadlineSource, Kind, Person, Question, Status, StatusUpdate, Suggestion
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in (Question, Commitment, StatusUpdate, Person, Suggestion)}
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+
+
+def test_loading_the_demo_twice_changes_nothing(demo, settings):
+    first = counts()
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    assert counts() == first
+    assert first["Commitment"] >= 20
+
+
+def test_the_seed_is_question_551_with_its_two_sub_questions_and_two_answers(demo):
+    question = Question.objects.get(number=551, session_year="2017-2018", addressee__last_name="Homans")
+    assert question.asked_on == datetime.date(2018, 6, 29)
+    assert question.subject == "Persoonlijke netwerkversterking bij mensen in armoede - Studie"
+    assert question.asker.full_name == "Cindy Franssen"
+    assert question.addressee_office.title.startswith("VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING")
+    assert [number for number, _ in question.numbered_parts()[1]] == [1, 2]
+    assert [number for number, _ in question.answer.numbered_parts()[1]] == [1, 2]
+    assert question.answer.answered_on is None
+    assert "als die van mensen die al lange tijd" in question.text, "the paragraph broken by the page break is joined"
+    assert "**" not in question.text + question.answer.text and "---" not in question.answer.text
+
+
+def test_the_seed_asker_is_one_person_known_under_both_spellings(demo):
+    cindy = Person.objects.named("CINDY FRANSEN").get()
+    assert cindy == Person.objects.named("CINDY FRANSSEN").get()
+
+
+def test_the_seed_commitments_are_the_project_call_and_the_refusal_with_their_exact_quotes(demo):
+    seed = Question.objects.get(number=551, addressee__last_name="Homans")
+    commitments = {c.kind: c for c in Commitment.objects.filter(answer__question=seed)}
+    assert set(commitments) == {Kind.PROJECT_CALL, Kind.REFUSAL}
+    for commitment in commitments.values():
+        assert commitment.quote in seed.answer.text
+        assert commitment.quote_in_context()[1] == commitment.quote
+    call = commitments[Kind.PROJECT_CALL]
+    assert call.quote.startswith("wil ik een projectoproep lanceren")
+    assert call.deadline_source == DeadlineSource.DEFAULT_HORIZON
+    assert [(u.status, u.observed_on) for u in call.status_updates.all()] == [(Status.ANNOUNCED, datetime.date(2018, 6, 29))]
+    refusal = commitments[Kind.REFUSAL]
+    assert refusal.quote == "Ik plan geen specifieke acties naar 'nieuwe armen' toe."
+    assert refusal.current_status == Status.POSITION_MAINTAINED
+
+
+def test_sample_records_are_labelled_as_examples_and_fill_every_list(demo):
+    samples = Question.objects.exclude(number=551)
+    assert samples.exists()
+    assert all(question.subject.startswith("[Voorbeeld]") for question in samples)
+    today = datetime.date.today()
+    assert Commitment.objects.overdue(as_of=today).exists()
+    assert Commitment.objects.due_soon(as_of=today, days=30).exists()
+    assert Commitment.objects.needs_follow_up(as_of=today, months=6).exists()
+    statuses = set(Commitment.objects.values_list("current_status", flat=True))
+    assert {Status.FULFILLED, Status.DELAYED, Status.NOT_FULFILLED, Status.POSITION_MAINTAINED} <= statuses
+    assert Commitment.objects.values("responsible_person").distinct().count() >= 5
+    assert Suggestion.objects.pending().exists(), "the review queue has something to show"
+
+
+def test_demo_logins_work_with_the_printed_password(demo, client):
+    for username in ("admin", "editor", "viewer"):
+        response = client.post("/accounts/login/", {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, username
+        client.post("/accounts/logout/")
+
+
+def test_demo_logins_are_refused_when_debug_is_off(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo_data")

@@ -1,0 +1,51 @@
+"""Every page needs a login, except the login page itself, the language switch and the health check."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PUBLIC = {"login", "set_language", "healthz"}
+
+
+def named_routes(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # the admin has its own login page; tested below, like every other page
+            yield from named_routes(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield pattern
+
+
+def sample_url(pattern: URLPattern) -> str:
+    arguments = {name: 1 for name in pattern.pattern.regex.groupindex}
+    return reverse(pattern.name, kwargs=arguments)
+
+
+ROUTES = sorted({pattern.name: pattern for pattern in named_routes()}.values(), key=lambda p: p.name)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pattern", [p for p in ROUTES if p.name not in PUBLIC], ids=lambda p: p.name)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_visitor_is_sent_to_the_login_page(anonymous_client, pattern, method):
+    url = sample_url(pattern)
+    response = getattr(anonymous_client, method)(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_every_named_page_is_covered():
+    assert {p.name for p in ROUTES} >= {"dashboard", "commitment_list", "commitment_detail", "question_list", "review_list", "import_upload"}
+
+
+@pytest.mark.django_db
+def test_the_admin_sends_anonymous_visitors_to_the_applications_login_page(anonymous_client):
+    response = anonymous_client.get("/admin/tracker/commitment/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/tracker/commitment/"
+
+
+@pytest.mark.django_db
+def test_the_login_page_and_health_check_are_open(anonymous_client):
+    assert anonymous_client.get(reverse("login")).status_code == 200
+    assert anonymous_client.get(reverse("healthz")).status_code == 200

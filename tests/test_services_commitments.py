@@ -1,0 +1,158 @@
+"""The write paths: recording a status, changing a deadline, handing over, editing."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.utils import timezone
+
+from tests.factories import CommitmentFactory, OfficeFactory, government
+from tracker.models import Commitment, DeadlineSource, Kind, Status, StatusUpdate
+from tracker.services.commitments import (
+    StaleEdit,
+    commitment_change_deadline,
+    commitment_edit,
+    commitment_hand_over,
+    commitment_record_status,
+    office_hand_over_open_commitments,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def record(commitment, status, observed_on, user=None, **kwargs):
+    return commitment_record_status(commitment=commitment, user=user, status=status, observed_on=observed_on, **kwargs)
+
+
+def test_recording_a_status_appends_to_the_history_and_sets_the_current_status(editor):
+    commitment = CommitmentFactory()
+    update = record(commitment, Status.IN_PROGRESS, datetime.date(2019, 3, 1), user=editor, note="Oproep gepubliceerd.")
+    commitment.refresh_from_db()
+    assert commitment.current_status == Status.IN_PROGRESS
+    assert commitment.status_observed_on == datetime.date(2019, 3, 1)
+    assert commitment.last_recorded_at == update.recorded_at
+    assert [u.status for u in StatusUpdate.objects.filter(commitment=commitment).latest_first()] == [
+        Status.IN_PROGRESS, Status.ANNOUNCED]
+    assert update.recorded_by == editor
+
+
+def test_a_backdated_update_joins_the_history_without_replacing_a_newer_status():
+    commitment = CommitmentFactory()
+    record(commitment, Status.FULFILLED, datetime.date(2020, 6, 1))
+    record(commitment, Status.IN_PROGRESS, datetime.date(2019, 6, 1))
+    commitment.refresh_from_db()
+    assert commitment.current_status == Status.FULFILLED
+    assert StatusUpdate.objects.filter(commitment=commitment).count() == 3
+
+
+def test_on_the_same_observation_date_the_update_recorded_last_is_current():
+    commitment = CommitmentFactory()
+    record(commitment, Status.DELAYED, datetime.date(2020, 6, 1))
+    record(commitment, Status.IN_PROGRESS, datetime.date(2020, 6, 1))
+    commitment.refresh_from_db()
+    assert commitment.current_status == Status.IN_PROGRESS
+
+
+def test_a_mistake_is_corrected_by_a_newer_update_and_the_old_one_stays():
+    commitment = CommitmentFactory()
+    record(commitment, Status.NOT_FULFILLED, datetime.date(2020, 1, 1))
+    record(commitment, Status.IN_PROGRESS, datetime.date(2020, 1, 2), note="Correctie: vorige update was fout.")
+    assert list(StatusUpdate.objects.filter(commitment=commitment).values_list("status", flat=True).latest_first()) == [
+        Status.IN_PROGRESS, Status.NOT_FULFILLED, Status.ANNOUNCED]
+
+
+def test_status_service_is_atomic_a_failure_leaves_neither_the_update_nor_the_new_status():
+    commitment = CommitmentFactory()
+    with mock.patch("tracker.services.commitments.commitment_refresh_current_status", side_effect=DatabaseError("disk full")):
+        with pytest.raises(DatabaseError):
+            record(commitment, Status.FULFILLED, datetime.date(2020, 1, 1))
+    commitment.refresh_from_db()
+    assert commitment.current_status == Status.ANNOUNCED
+    assert StatusUpdate.objects.filter(commitment=commitment).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "field"),
+    [
+        (Kind.ACTION, Status.POSITION_MAINTAINED, "status"),
+        (Kind.REFUSAL, Status.FULFILLED, "status"),
+    ],
+)
+def test_a_status_that_does_not_fit_the_kind_is_refused_in_plain_words(kind, status, field):
+    commitment = CommitmentFactory(kind=kind)
+    with pytest.raises(ValidationError) as error:
+        record(commitment, status, datetime.date(2020, 1, 1))
+    assert field in error.value.message_dict
+
+
+def test_a_status_observed_in_the_future_or_before_the_promise_is_refused():
+    commitment = CommitmentFactory()
+    with pytest.raises(ValidationError) as future:
+        record(commitment, Status.IN_PROGRESS, timezone.localdate() + datetime.timedelta(days=1))
+    assert "future" in future.value.message_dict["observed_on"][0]
+    with pytest.raises(ValidationError) as early:
+        record(commitment, Status.IN_PROGRESS, datetime.date(2017, 1, 1))
+    assert "before the commitment was made" in early.value.message_dict["observed_on"][0]
+
+
+def test_changing_the_deadline_keeps_the_old_one_and_the_reason_in_the_history(editor):
+    commitment = CommitmentFactory()
+    old_deadline = commitment.deadline
+    commitment_change_deadline(commitment=commitment, user=editor, deadline=datetime.date(2020, 12, 31), reason="Verlengd in vraag 12.")
+    commitment.refresh_from_db()
+    assert (commitment.deadline, commitment.deadline_source) == (datetime.date(2020, 12, 31), DeadlineSource.STAFF)
+    latest, previous = commitment.history.order_by("-history_date")[:2]
+    assert previous.deadline == old_deadline
+    assert latest.history_change_reason == "Verlengd in vraag 12."
+    assert latest.history_user == editor
+
+
+def test_changing_the_deadline_needs_a_reason():
+    commitment = CommitmentFactory()
+    with pytest.raises(ValidationError) as error:
+        commitment_change_deadline(commitment=commitment, user=None, deadline=datetime.date(2020, 12, 31), reason="  ")
+    assert "reason" in error.value.message_dict
+
+
+def test_handing_over_moves_responsibility_to_the_successor_and_records_why(editor):
+    commitment = CommitmentFactory()
+    successor_office = OfficeFactory(government=government("jambon"))
+    commitment_hand_over(commitment=commitment, user=editor, office=successor_office, reason="Nieuwe regering.")
+    commitment.refresh_from_db()
+    assert (commitment.responsible_office, commitment.responsible_person) == (successor_office, successor_office.person)
+    assert commitment.history.latest("history_date").history_change_reason == "Nieuwe regering."
+
+
+def test_handing_over_an_office_moves_only_its_open_commitments():
+    office = OfficeFactory()
+    open_one = CommitmentFactory(responsible_office=office)
+    closed_one = CommitmentFactory(responsible_office=office, status=Status.FULFILLED, observed_on=datetime.date(2019, 1, 1))
+    successor = OfficeFactory(government=government("jambon"))
+    moved = office_hand_over_open_commitments(from_office=office, to_office=successor, user=None, reason="Regeringswissel.")
+    assert moved == 1
+    assert Commitment.objects.get(pk=open_one.pk).responsible_office == successor
+    assert Commitment.objects.get(pk=closed_one.pk).responsible_office == office
+    office.refresh_from_db()
+    assert office.successor == successor
+
+
+def test_an_edit_based_on_a_stale_version_is_refused_and_nothing_is_overwritten(editor):
+    commitment = CommitmentFactory(title="Oorspronkelijk")
+    opened_version = commitment.version
+    commitment_edit(commitment=Commitment.objects.get(pk=commitment.pk), user=editor, expected_version=opened_version,
+                    title="Eerste editor", kind=Kind.ACTION, target_group="", quote=commitment.quote)
+    with pytest.raises(StaleEdit) as conflict:
+        commitment_edit(commitment=commitment, user=editor, expected_version=opened_version,
+                        title="Tweede editor", kind=Kind.ACTION, target_group="", quote=commitment.quote)
+    assert conflict.value.current.title == "Eerste editor"
+    assert Commitment.objects.get(pk=commitment.pk).title == "Eerste editor"
+
+
+def test_an_edit_cannot_turn_a_promise_into_a_refusal():
+    commitment = CommitmentFactory()
+    with pytest.raises(ValidationError) as error:
+        commitment_edit(commitment=commitment, user=None, expected_version=commitment.version, title="x",
+                        kind=Kind.REFUSAL, target_group="", quote=commitment.quote)
+    assert "kind" in error.value.message_dict
