@@ -1,0 +1,73 @@
+# The commitment tracker. `make run` serves the demo; `make test` runs the whole suite.
+# Both create .venv and install the pinned requirements first (again only when they change).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+# Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k overdue"`.
+PYTEST_ARGS ?=
+
+.PHONY: run test test-suite lint check-migrations browser bench loadtest clean install messages ci
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(INSTALLED)
+
+run: export DEBUG ?= 1
+run: $(INSTALLED)
+	$(BIN)/python manage.py compile_translations
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_data
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (stop with Ctrl-C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests; without it (no root, no apt) they are skipped with the reason.
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Chromium for the browser tests..."; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+				|| echo "Could not install Chromium: the browser tests will be skipped."; \
+		else \
+			echo "No $(CHROMIUM) and no way to install it: the browser tests will be skipped."; \
+		fi; \
+	fi
+
+test: $(INSTALLED) browser test-suite
+
+test-suite: $(INSTALLED)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check-migrations: $(INSTALLED)
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Regenerate the Dutch catalogue after changing interface texts (needs GNU gettext), then translate.
+messages: $(INSTALLED)
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale nl --no-obsolete --no-location
+	$(BIN)/python manage.py compile_translations
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py
+
+loadtest: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-load.txt
+	bench/loadtest.sh
+
+ci:
+	.ci/run
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
