@@ -15,7 +15,9 @@ def entries(catalogue) -> dict[tuple[str, str, str], tuple[str, ...]]:
     """Translated, non-fuzzy entries keyed by (context, singular, plural)."""
     result = {}
     for entry in catalogue:
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.translated():
+        if getattr(entry, "obsolete", False) or "fuzzy" in getattr(entry, "flags", ()):
+            continue
+        if not (any(entry.msgstr_plural.values()) if entry.msgid_plural else entry.msgstr):
             continue
         translation = (
             tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)) if entry.msgid_plural else (entry.msgstr,)
