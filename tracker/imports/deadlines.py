@@ -121,7 +121,8 @@ def _season_date(match, made_on, term_end):
 
 
 def _quarter_date(match, made_on, term_end):
-    quarter = _ORDINALS.get((match["ordinal"] or "").lower()) or int(match["q"])
+    groups = match.groupdict()
+    quarter = _ORDINALS.get((groups.get("ordinal") or "").lower()) or int(groups["q"])
     year = _year(match, made_on) or made_on.year
     end_month = quarter * 3
     return add_months(datetime.date(year, end_month, 1), 1) - datetime.timedelta(days=1), Precision.QUARTER
@@ -259,8 +260,8 @@ def find_deadline(sentence: str, *, made_on: datetime.date, term_end: datetime.d
                 continue
             try:
                 result = reader(match, made_on, term_end)
-            except (ValueError, KeyError, TypeError):
-                continue
+            except (ValueError, KeyError, TypeError, IndexError, OverflowError):
+                continue  # a wording that names no real date (31 februari, year 99999): no deadline
             if result is None:
                 continue
             date, precision = result

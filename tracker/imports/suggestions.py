@@ -80,6 +80,8 @@ _REFUSAL = [
         r"\b(?:ik\s+zie|zie\s+ik|er\s+is)\s+(?:dan\s+ook\s+|momenteel\s+)?geen\s+(?:reden|noodzaak|nood|aanleiding)\b",
         r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+niet\s+de\s+intentie\b|\bik\s+heb\s+niet\s+de\s+intentie\b",
         r"\bis\s+(?:momenteel\s+)?niet\s+(?:aan\s+de\s+orde|gepland|voorzien)\b",
+        r"\b(?:zal|zullen)\b(?:\s+\w+){0,6}?\s+niet\s+(?!enkel|alleen|nalaten|langer)\w+en\b",
+        r"\b(?:wordt|worden)\s+(?:momenteel\s+)?niet\s+(?:overwogen|gepland|voorzien|verlengd|ingevoerd|uitgebreid)\b",
     )
 ]
 _STRONG_FUTURE = [
@@ -111,8 +113,14 @@ _WEAK_FUTURE = [
         r"\b(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|in\s+voorbereiding)\b",
         r"\b(?:ik|wij|we)\s+(?:voorzie|voorzien|bereid|bereiden)\b",
         r"\b(?:binnenkort|eerstdaags|weldra|op\s+korte\s+termijn|in\s+de\s+nabije\s+toekomst)\b",
+        # Future with any subject ("tegen 2027 zullen alle scholen ... organiseren"), unless a prediction.
+        r"\b(?:zal|zullen)\b",
     )
 ]
+# Predictions and courtesy ("dit zal een impact hebben", "u zal begrijpen") are not promises.
+_PREDICTION = re.compile(r"\bu\s+zal\b|\bzal\s+u\b|\b(?:impact|gevolgen?|effect|invloed)\b", re.IGNORECASE)
+# A first-person plan in the present tense, dated in the future ("dit najaar organiseren we ...").
+_FIRST_PERSON = re.compile(r"\b(?:ik|we|wij)\b", re.IGNORECASE)
 # Markers of the past or of existing policy; they veto a weak future marker, not a strong one.
 _PAST = re.compile(
     r"\b(?:reeds|al|werd|werden|was|waren|had|hadden|inmiddels|sinds|sedert|vorig|afgelopen|in\s+het\s+verleden)\b", _F
@@ -131,7 +139,7 @@ _KINDS = [
     (
         Kind.STUDY,
         re.compile(
-            r"studie|evalu|onderzo(?:ek|cht|eken)|doorlicht|analyse|bevraging|monitor|audit|screening|nagaan|bekijken|inventaris",
+            r"studie|[eë]valu|onderzo(?:ek|cht|eken)|doorlicht|analyse|bevraging|monitor|audit|\bscreening\b|nagaan|bekijken|inventaris",
             _F,
         ),
     ),
@@ -146,6 +154,7 @@ _LEADING = re.compile(
     _F,
 )
 _ARTICLE = re.compile(r"^(?:een|de|het|er)\s+", _F)
+_CONNECTIVE = re.compile(r"^(?:daarnaast|ook|verder|bovendien|tevens|daarom|vervolgens|ten\s+slotte|tot\s+slot)\s*,?\s+", _F)
 _SUBJECT = re.compile(r"^(?:de|het|deze|dit|die)\s+(\w{5,})", _F)
 TITLE_LENGTH = 120
 
@@ -203,9 +212,20 @@ def classify(sentence: str) -> str | None:
     if strong and not re.search(r"\b(?:zou|zouden)\b", sentence, _F):
         return "commitment"
     weak = any(pattern.search(sentence) for pattern in _WEAK_FUTURE)
-    if weak and not _PAST.search(sentence) and not _CONDITIONAL.search(sentence):
+    if weak and not _PAST.search(sentence) and not _CONDITIONAL.search(sentence) and not _PREDICTION.search(sentence):
         return "commitment"
     return None
+
+
+def _planned_in_the_present(sentence: str, deadline: Deadline | None, made_on: datetime.date) -> bool:
+    return (
+        deadline is not None
+        and deadline.date > made_on
+        and bool(_FIRST_PERSON.search(sentence))
+        and not _PAST.search(sentence)
+        and not _CONDITIONAL.search(sentence)
+        and not sentence.rstrip().endswith("?")
+    )
 
 
 def kind_of(sentence: str) -> str:
@@ -225,6 +245,7 @@ def title_for(sentence: str, *, refusal: bool, deadline_wording: str = "") -> st
     marker = min(positions) if positions else 0
     clause_start = sentence.rfind(",", 0, marker) + 1
     clause = sentence[clause_start:].strip().rstrip(".!;")
+    clause = _CONNECTIVE.sub("", clause)
     clause = _LEADING.sub("", clause)
     if deadline_wording:
         clause = clause.replace(deadline_wording, " ")
@@ -246,6 +267,10 @@ def suggest_commitments(text: str, *, made_on: datetime.date, term_end: datetime
     previous_was_suggested = False
     for start, sentence in split_sentences(text):
         verdict = classify(sentence)
+        if verdict is None and _planned_in_the_present(
+            sentence, find_deadline(sentence, made_on=made_on, term_end=term_end), made_on
+        ):
+            verdict = "commitment"
         if verdict == "commitment" and previous_was_suggested and _elaborates(sentence, suggestions[-1].sentence):
             continue
         if verdict is None:

@@ -47,13 +47,16 @@ ADMINISTRATOR_APPS = ["tracker", "auth", "axes"]
 ROLES = {"Viewer": VIEWER, "Editor": EDITOR}
 
 
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
+def ensure_permissions(apps):
+    """Permissions are normally created after all migrations; make sure they exist now."""
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
+
+def assign_permissions(apps):
+    """Create the three groups and give each its permissions (also used to restore them in tests)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role, codenames in ROLES.items():
@@ -65,6 +68,11 @@ def create_roles(apps, schema_editor):
         group.permissions.set(permissions)
     administrator, _ = Group.objects.get_or_create(name="Administrator")
     administrator.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS))
+
+
+def create_roles(apps, schema_editor):
+    ensure_permissions(apps)
+    assign_permissions(apps)
 
 
 def remove_roles(apps, schema_editor):

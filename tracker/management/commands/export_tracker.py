@@ -1,0 +1,30 @@
+"""python manage.py export_tracker --format json|csv [--output FILE]: everything, streamed."""
+
+import sys
+
+from django.core.management.base import BaseCommand
+
+from tracker.exports.tracker_export import export_csv, export_json
+
+
+class Command(BaseCommand):
+    help = (
+        "Export every question with its answer, commitments, current status, deadline (with source and wording), "
+        "overdue flag and full status history. The JSON imports again with import_questions."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["json", "csv"], default="json")
+        parser.add_argument("--output", "-o", help="File to write (default: standard output).")
+        parser.add_argument("--delimiter", choices=["comma", "semicolon"], default="comma", help="CSV only.")
+
+    def handle(self, *args, format: str, output: str | None, delimiter: str, **options):
+        chunks = export_json() if format == "json" else export_csv(delimiter=";" if delimiter == "semicolon" else ",")
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                for chunk in chunks:
+                    stream.write(chunk)
+            self.stderr.write(f"Exported to {output}.")
+        else:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
