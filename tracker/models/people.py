@@ -16,8 +16,13 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(aliases__normalised=normalise_name(name)).distinct()
 
     def ministers(self) -> "PersonQuerySet":
-        """People who have held an office."""
-        return self.filter(offices__isnull=False).distinct()
+        """People who held an office or were asked a question: the choices of the minister filters."""
+        from tracker.models.questions import Question
+
+        return self.filter(
+            models.Exists(Office.objects.filter(person=models.OuterRef("pk")))
+            | models.Exists(Question.objects.filter(addressee=models.OuterRef("pk")))
+        )
 
 
 class Person(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker.forms.widgets import DateInput
 from tracker.models import Commitment, DeadlineSource, Government, Kind, Office, Person, Status, StatusUpdate, Theme
 from tracker.search import commitment_search
-from tracker.selectors.filtering import TrackerFilterSet
+from tracker.selectors.filtering import TrackerFilterSet, apply_valid_filters
 
 SORTS = {
     # key: (label, ordering) -- the ordering used for the key; "-key" reverses it.
@@ -105,14 +105,14 @@ def sort_key(value: str | None) -> str:
     return DEFAULT_SORT
 
 
-def commitment_list(*, params, as_of: datetime.date, sort: str | None = None) -> tuple[CommitmentFilter, QuerySet]:
-    """The filtered, sorted commitments for the list page and its CSV export."""
+def commitment_list(*, params, as_of: datetime.date, sort: str | None = None) -> tuple[CommitmentFilter, QuerySet, list[str]]:
+    """The filtered, sorted commitments for the list page and its CSV export, and the names of
+    filters ignored because their value was not understood."""
     base = Commitment.objects.with_context().with_overdue_flag(as_of=as_of)
-    filterset = CommitmentFilter(params, queryset=base, as_of=as_of)
-    queryset = filterset.qs if filterset.is_valid() else base.none()
+    filterset, queryset, ignored = apply_valid_filters(CommitmentFilter, params, base, as_of=as_of)
     key = sort_key(sort)
     ordering = SORTS[key.lstrip("-")][1]
-    return filterset, queryset.order_by(*(_reverse(ordering) if key.startswith("-") else ordering))
+    return filterset, queryset.order_by(*(_reverse(ordering) if key.startswith("-") else ordering)), ignored
 
 
 def overdue_list(*, as_of: datetime.date) -> QuerySet:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Commitment, Person, Question, Suggestion, SuggestionState, Theme
 from tracker.search import question_search
-from tracker.selectors.filtering import TrackerFilterSet
+from tracker.selectors.filtering import TrackerFilterSet, apply_valid_filters
 
 
 def session_year_choices() -> list[tuple[str, str]]:
@@ -47,10 +47,9 @@ class QuestionFilter(TrackerFilterSet):
         return queryset.filter(has) if value == "with" else queryset.exclude(has) if value == "without" else queryset
 
 
-def question_list(*, params) -> tuple[QuestionFilter, QuerySet]:
+def question_list(*, params) -> tuple[QuestionFilter, QuerySet, list[str]]:
     base = Question.objects.with_people().order_by("-asked_on", "-number", "-pk")
-    filterset = QuestionFilter(params, queryset=base)
-    return filterset, (filterset.qs if filterset.is_valid() else base.none())
+    return apply_valid_filters(QuestionFilter, params, base)
 
 
 def commitment_counts(questions) -> dict[int, int]:

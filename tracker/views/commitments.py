@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
 from tracker.models import Commitment
-from tracker.pagination import paginate
+from tracker.pagination import paginate, warn_ignored_filters
 from tracker.selectors.commitments import SORTS, commitment_for_detail, commitment_list, overdue_list, sort_key
 from tracker.selectors.timeline import commitment_timeline
 from tracker.services.commitments import (
@@ -52,10 +52,9 @@ def _get_commitment(pk: int) -> Commitment:
 def commitment_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     sort = sort_key(request.GET.get("sort"))
-    filterset, commitments = commitment_list(params=request.GET, as_of=as_of, sort=sort)
+    filterset, commitments, ignored = commitment_list(params=request.GET, as_of=as_of, sort=sort)
     page = paginate(request, commitments)
-    if not filterset.is_valid():
-        messages.warning(request, _("Some filters were not understood and were ignored; see the messages beside them."))
+    warn_ignored_filters(request, filterset, ignored)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -151,7 +150,7 @@ def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Exactly the rows the list shows for the same query string, streamed (flat memory), UTF-8 with
     a byte-order mark so that spreadsheets keep Dutch accents; `delimiter=semicolon` for Dutch Excel."""
     as_of = timezone.localdate()
-    _filterset, commitments = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"))
+    _filterset, commitments, _ignored = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"))
     delimiter = ";" if request.GET.get("delimiter") == "semicolon" else ","
     writer = csv.writer(_Echo(), delimiter=delimiter)
     base_url = request.build_absolute_uri("/").rstrip("/")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tracker.models import Answer, Question
-from tracker.pagination import paginate
+from tracker.pagination import paginate, warn_ignored_filters
 from tracker.selectors.questions import (
     answer_segments,
     commitment_counts,
@@ -21,8 +21,9 @@ VIEW = "tracker.view_question"
 @require_GET
 @permission_required(VIEW, raise_exception=True)
 def question_list_view(request: HttpRequest) -> HttpResponse:
-    filterset, questions = question_list(params=request.GET)
+    filterset, questions, ignored = question_list(params=request.GET)
     page = paginate(request, questions)
+    warn_ignored_filters(request, filterset, ignored)
     counts = commitment_counts(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
