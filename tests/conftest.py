@@ -1,5 +1,7 @@
 """The fixed cast of users (anonymous, viewer, editor, administrator) and their logged-in clients."""
 
+from importlib import import_module
+
 import pytest
 from django.test import Client
 
@@ -51,3 +53,16 @@ def editor_client(editor):
 @pytest.fixture
 def admin_client(administrator):
     return _client_for(administrator)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (live server, concurrency) start from a database the previous one
+    flushed: put back what the data migrations create (legislatures, governments, roles)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    import_module("tracker.migrations.0002_reference_data").add_reference_data(apps, None)
+    import_module("tracker.migrations.0003_roles").assign_permissions(apps)

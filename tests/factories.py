@@ -8,7 +8,19 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
-from tracker.models import Answer, Assembly, Commitment, Government, Kind, Office, Person, PersonAlias, Question, Theme, session_year_of
+from tracker.models import (
+    Answer,
+    Assembly,
+    Commitment,
+    Government,
+    Kind,
+    Office,
+    Person,
+    PersonAlias,
+    Question,
+    Theme,
+    session_year_of,
+)
 from tracker.roles import Role, user_assign_role
 from tracker.services.commitments import commitment_create, commitment_record_status
 
@@ -93,8 +105,10 @@ class AnswerFactory(DjangoModelFactory):
     question = factory.SubFactory(QuestionFactory)
     answered_on = factory.LazyAttribute(lambda answer: answer.question.asked_on + datetime.timedelta(days=20))
     text = factory.Sequence(
-        lambda n: f"1. Ik zal project {n} tegen eind 2019 opstarten. Dit project werd eerder voorbereid.\n\n"
-        f"2. Ik plan geen extra acties voor doelgroep {n}."
+        lambda n: (
+            f"1. Ik zal project {n} tegen eind 2019 opstarten. Dit project werd eerder voorbereid.\n\n"
+            f"2. Ik plan geen extra acties voor doelgroep {n}."
+        )
     )
 
 
@@ -119,8 +133,12 @@ class CommitmentFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *, answer, title, kind, quote=None, status=None, observed_on=None, user=None, **kwargs):
         commitment = commitment_create(
-            answer=answer, title=title, kind=kind, quote=quote or _sentence(answer.text, refusal=kind == Kind.REFUSAL),
-            user=user, **kwargs,
+            answer=answer,
+            title=title,
+            kind=kind,
+            quote=quote or _sentence(answer.text, refusal=kind == Kind.REFUSAL),
+            user=user,
+            **kwargs,
         )
         if status and status != commitment.current_status:
             commitment_record_status(commitment=commitment, user=user, status=status, observed_on=observed_on or answer.made_on)

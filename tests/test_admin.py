@@ -46,13 +46,22 @@ def test_a_status_update_appended_in_the_admin_goes_through_the_service(admin_cl
     url = reverse("admin:tracker_commitment_change", args=[data.pk])
     form = admin_client.get(url).context["adminform"].form
     payload = {name: value for name, value in form.initial.items() if value is not None}
-    payload.update({
-        "answer": data.answer_id, "responsible_person": data.responsible_person_id, "responsible_office": "",
-        "deadline": data.deadline.isoformat(), "themes": [],
-        "new_status": "in_progress", "new_status_observed_on": "2019-02-01", "new_status_note": "Via de admin.",
-        "status_updates-TOTAL_FORMS": "1", "status_updates-INITIAL_FORMS": "1", "status_updates-MIN_NUM_FORMS": "0",
-        "status_updates-MAX_NUM_FORMS": "1000",
-    })
+    payload.update(
+        {
+            "answer": data.answer_id,
+            "responsible_person": data.responsible_person_id,
+            "responsible_office": "",
+            "deadline": data.deadline.isoformat(),
+            "themes": [],
+            "new_status": "in_progress",
+            "new_status_observed_on": "2019-02-01",
+            "new_status_note": "Via de admin.",
+            "status_updates-TOTAL_FORMS": "1",
+            "status_updates-INITIAL_FORMS": "1",
+            "status_updates-MIN_NUM_FORMS": "0",
+            "status_updates-MAX_NUM_FORMS": "1000",
+        }
+    )
     response = admin_client.post(url, payload)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     data.refresh_from_db()

@@ -1,6 +1,7 @@
 """The demo data: the seed document as real records, sample records around it, and the demo logins."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -18,12 +19,12 @@ def counts():
 @pytest.fixture
 def demo(settings):
     settings.DEBUG = True
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
 
 
 def test_loading_the_demo_twice_changes_nothing(demo, settings):
     first = counts()
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
     assert counts() == first
     assert first["Commitment"] >= 20
 
@@ -38,7 +39,8 @@ def test_the_seed_is_question_551_with_its_two_sub_questions_and_two_answers(dem
     assert [number for number, _ in question.answer.numbered_parts()[1]] == [1, 2]
     assert question.answer.answered_on is None
     assert "als die van mensen die al lange tijd" in question.text, "the paragraph broken by the page break is joined"
-    assert "**" not in question.text + question.answer.text and "---" not in question.answer.text
+    assert "**" not in question.text + question.answer.text
+    assert "---" not in question.answer.text
 
 
 def test_the_seed_asker_is_one_person_known_under_both_spellings(demo):

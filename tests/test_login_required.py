@@ -35,7 +35,14 @@ def test_anonymous_visitor_is_sent_to_the_login_page(anonymous_client, pattern, 
 
 
 def test_every_named_page_is_covered():
-    assert {p.name for p in ROUTES} >= {"dashboard", "commitment_list", "commitment_detail", "question_list", "review_list", "import_upload"}
+    assert {p.name for p in ROUTES} >= {
+        "dashboard",
+        "commitment_list",
+        "commitment_detail",
+        "question_list",
+        "review_list",
+        "import_upload",
+    }
 
 
 @pytest.mark.django_db

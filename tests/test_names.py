@@ -19,8 +19,16 @@ def test_names_printed_in_capitals_are_shown_in_title_case():
 
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
-    [("fransen", "franssen", True), ("franssen", "fransen", True), ("homans", "homens", True),
-     ("franssen", "frans", False), ("peeters", "peters", True), ("peeters", "pieters", False)],
+    [
+        ("fransen", "franssen", True),
+        ("franssen", "fransen", True),
+        ("homans", "homens", True),
+        ("franssen", "frans", False),
+        ("peeters", "peters", True),
+        ("peeters", "pieters", True),
+        ("peeters", "pietersen", False),
+        ("demir", "derim", False),
+    ],
 )
 def test_one_letter_apart(first, second, expected):
     assert one_letter_apart(first, second) is expected

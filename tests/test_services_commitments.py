@@ -34,7 +34,9 @@ def test_recording_a_status_appends_to_the_history_and_sets_the_current_status(e
     assert commitment.status_observed_on == datetime.date(2019, 3, 1)
     assert commitment.last_recorded_at == update.recorded_at
     assert [u.status for u in StatusUpdate.objects.filter(commitment=commitment).latest_first()] == [
-        Status.IN_PROGRESS, Status.ANNOUNCED]
+        Status.IN_PROGRESS,
+        Status.ANNOUNCED,
+    ]
     assert update.recorded_by == editor
 
 
@@ -60,14 +62,19 @@ def test_a_mistake_is_corrected_by_a_newer_update_and_the_old_one_stays():
     record(commitment, Status.NOT_FULFILLED, datetime.date(2020, 1, 1))
     record(commitment, Status.IN_PROGRESS, datetime.date(2020, 1, 2), note="Correctie: vorige update was fout.")
     assert list(StatusUpdate.objects.filter(commitment=commitment).values_list("status", flat=True).latest_first()) == [
-        Status.IN_PROGRESS, Status.NOT_FULFILLED, Status.ANNOUNCED]
+        Status.IN_PROGRESS,
+        Status.NOT_FULFILLED,
+        Status.ANNOUNCED,
+    ]
 
 
 def test_status_service_is_atomic_a_failure_leaves_neither_the_update_nor_the_new_status():
     commitment = CommitmentFactory()
-    with mock.patch("tracker.services.commitments.commitment_refresh_current_status", side_effect=DatabaseError("disk full")):
-        with pytest.raises(DatabaseError):
-            record(commitment, Status.FULFILLED, datetime.date(2020, 1, 1))
+    failing_refresh = mock.patch(
+        "tracker.services.commitments.commitment_refresh_current_status", side_effect=DatabaseError("disk full")
+    )
+    with failing_refresh, pytest.raises(DatabaseError):
+        record(commitment, Status.FULFILLED, datetime.date(2020, 1, 1))
     commitment.refresh_from_db()
     assert commitment.current_status == Status.ANNOUNCED
     assert StatusUpdate.objects.filter(commitment=commitment).count() == 1
@@ -100,7 +107,9 @@ def test_a_status_observed_in_the_future_or_before_the_promise_is_refused():
 def test_changing_the_deadline_keeps_the_old_one_and_the_reason_in_the_history(editor):
     commitment = CommitmentFactory()
     old_deadline = commitment.deadline
-    commitment_change_deadline(commitment=commitment, user=editor, deadline=datetime.date(2020, 12, 31), reason="Verlengd in vraag 12.")
+    commitment_change_deadline(
+        commitment=commitment, user=editor, deadline=datetime.date(2020, 12, 31), reason="Verlengd in vraag 12."
+    )
     commitment.refresh_from_db()
     assert (commitment.deadline, commitment.deadline_source) == (datetime.date(2020, 12, 31), DeadlineSource.STAFF)
     latest, previous = commitment.history.order_by("-history_date")[:2]
@@ -141,11 +150,25 @@ def test_handing_over_an_office_moves_only_its_open_commitments():
 def test_an_edit_based_on_a_stale_version_is_refused_and_nothing_is_overwritten(editor):
     commitment = CommitmentFactory(title="Oorspronkelijk")
     opened_version = commitment.version
-    commitment_edit(commitment=Commitment.objects.get(pk=commitment.pk), user=editor, expected_version=opened_version,
-                    title="Eerste editor", kind=Kind.ACTION, target_group="", quote=commitment.quote)
+    commitment_edit(
+        commitment=Commitment.objects.get(pk=commitment.pk),
+        user=editor,
+        expected_version=opened_version,
+        title="Eerste editor",
+        kind=Kind.ACTION,
+        target_group="",
+        quote=commitment.quote,
+    )
     with pytest.raises(StaleEdit) as conflict:
-        commitment_edit(commitment=commitment, user=editor, expected_version=opened_version,
-                        title="Tweede editor", kind=Kind.ACTION, target_group="", quote=commitment.quote)
+        commitment_edit(
+            commitment=commitment,
+            user=editor,
+            expected_version=opened_version,
+            title="Tweede editor",
+            kind=Kind.ACTION,
+            target_group="",
+            quote=commitment.quote,
+        )
     assert conflict.value.current.title == "Eerste editor"
     assert Commitment.objects.get(pk=commitment.pk).title == "Eerste editor"
 
@@ -153,6 +176,13 @@ def test_an_edit_based_on_a_stale_version_is_refused_and_nothing_is_overwritten(
 def test_an_edit_cannot_turn_a_promise_into_a_refusal():
     commitment = CommitmentFactory()
     with pytest.raises(ValidationError) as error:
-        commitment_edit(commitment=commitment, user=None, expected_version=commitment.version, title="x",
-                        kind=Kind.REFUSAL, target_group="", quote=commitment.quote)
+        commitment_edit(
+            commitment=commitment,
+            user=None,
+            expected_version=commitment.version,
+            title="x",
+            kind=Kind.REFUSAL,
+            target_group="",
+            quote=commitment.quote,
+        )
     assert "kind" in error.value.message_dict

@@ -1,0 +1,112 @@
+"""The main journeys, in a real browser: log in, find what is overdue, record what became of a
+promise, read it in Dutch, review an import's suggestions, log out."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import log_in, screenshot
+from tracker.models import Commitment, Status, Suggestion, SuggestionState
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_editor_records_a_status_update_on_the_buddy_project_and_reads_it_in_dutch(page, demo_site):
+    base = demo_site.url
+    page.goto(f"{base}/")
+    expect(page).to_have_url(f"{base}/accounts/login/?next=/")
+    screenshot(page, "01-login")
+    log_in(page, base)
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    screenshot(page, "02-dashboard")
+
+    page.get_by_role("link", name="All overdue →").click()
+    expect(page.get_by_role("heading", name="Overdue promises")).to_be_visible()
+    expect(page.locator("tbody tr").first).to_contain_text("Projectoproep voor buddywerkingen")  # the most overdue
+    screenshot(page, "03-overdue")
+
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Commitments").click()
+    page.get_by_label("Search").fill("projectoproep")
+    page.get_by_role("button", name="Apply").click()
+    expect(page).to_have_url(re.compile(r"q=projectoproep"))
+    screenshot(page, "04-commitment-list-search")
+    page.get_by_role("link", name=re.compile("Projectoproep voor buddywerkingen")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("buddywerkingen")
+
+    page.get_by_label("Status", exact=True).select_option(label="In progress")
+    page.get_by_label("Note").fill("Projectoproep gepubliceerd; 12 buddyprojecten ingediend.")
+    page.get_by_label("Evidence URL").fill("https://www.vlaanderen.be/projectoproep-buddywerking")
+    page.get_by_role("button", name="Save status").click()
+    expect(page.locator(".app-messages")).to_contain_text("Status recorded: In progress")
+    first_event = page.locator(".timeline-event").first
+    expect(first_event).to_contain_text("In progress")
+    expect(first_event).to_contain_text("12 buddyprojecten ingediend")
+    screenshot(page, "05-commitment-detail-after-update")
+    commitment = Commitment.objects.get(title__startswith="Projectoproep voor buddywerkingen")
+    assert commitment.current_status == Status.IN_PROGRESS
+
+    page.get_by_role("button", name="NL").click()
+    expect(page.get_by_role("heading", name="Tijdlijn")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.locator(".timeline-event").first).to_contain_text("In uitvoering")
+    screenshot(page, "06-commitment-detail-dutch")
+    page.goto(f"{base}/")
+    expect(page.get_by_role("heading", name="Overzicht")).to_be_visible()
+    screenshot(page, "07-dashboard-dutch")
+
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.goto(f"{base}/commitments/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/commitments/"))
+
+
+def test_a_wrong_password_gets_a_clear_error_and_login_returns_where_the_user_was_going(page, demo_site):
+    base = demo_site.url
+    page.goto(f"{base}/questions/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("alert")).to_contain_text("did not match")
+    log_in(page, base, next_path="/questions/")
+    expect(page.get_by_role("heading", name="Written questions")).to_be_visible()
+    screenshot(page, "08-question-list")
+    page.get_by_role("link", name="Persoonlijke netwerkversterking bij mensen in armoede - Studie").click()
+    expect(page.locator(".answer-text mark")).to_have_count(2)
+    screenshot(page, "09-question-detail")
+
+
+def test_editor_reviews_suggestions_confirming_one_and_rejecting_another(page, demo_site):
+    base = demo_site.url
+    log_in(page, base, next_path="/review/")
+    pending = list(Suggestion.objects.pending().order_by("created_at", "answer_id", "sentence_start"))
+    assert len(pending) >= 2
+    expect(page.locator(".review-item")).to_have_count(len(pending))
+    expect(page.locator(".review-item mark").first).to_have_text(pending[0].sentence)
+    screenshot(page, "10-review-queue")
+    page.locator(".review-item").first.get_by_role("button", name="Confirm").click()
+    expect(page.locator(".app-messages")).to_contain_text("Confirmed as C-")
+    page.locator(".review-item").first.get_by_role("button", name="Reject").click()
+    expect(page.locator(".app-messages")).to_contain_text("will not be suggested again")
+    states = {s.pk: s.state for s in Suggestion.objects.filter(pk__in=[p.pk for p in pending[:2]])}
+    assert states == {pending[0].pk: SuggestionState.CONFIRMED, pending[1].pk: SuggestionState.REJECTED}
+
+
+def test_viewer_sees_the_lists_but_no_forms(page, demo_site):
+    base = demo_site.url
+    log_in(page, base, username="viewer")
+    expect(page.get_by_role("link", name="Review")).to_have_count(0)
+    page.goto(f"{base}{Commitment.objects.order_by('pk').first().get_absolute_url()}")
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
+    expect(page.get_by_role("button", name="Save status")).to_have_count(0)
+
+
+def test_pages_work_on_a_phone_375_pixels_wide(phone, demo_site):
+    base = demo_site.url
+    log_in(phone, base)
+    detail = Commitment.objects.order_by("pk").first().get_absolute_url()
+    for path, name in (("/", "11-phone-dashboard"), ("/commitments/", "12-phone-list"), (detail, "13-phone-detail")):
+        phone.goto(base + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width}px wide: it scrolls sideways on a phone"
+        screenshot(phone, name)

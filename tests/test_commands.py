@@ -1,0 +1,62 @@
+"""The management commands, run as an operator would."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from tracker.models import Question
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "tests" / "data" / "documents"
+SEED = ROOT / "tracker" / "demo" / "documents" / "vraag-551-2017-2018.txt"
+
+
+def test_import_questions_imports_files_and_folders_and_prints_a_summary(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "seed.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "readme.md.bak").write_text("ignored")
+    out = io.StringIO()
+    call_command("import_questions", str(tmp_path), str(DOCUMENTS / "unknown-minister.txt"), stdout=out)
+    assert "2 file(s): 2 created, 0 updated, 0 unchanged, 0 failed; 4 new suggestion(s) to review." in out.getvalue()
+    assert Question.objects.count() == 2
+
+
+def test_import_questions_exits_non_zero_and_names_the_failed_document(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        call_command("import_questions", str(DOCUMENTS / "two-answers.txt"), str(SEED))
+    assert exit_.value.code == 1
+    captured = capsys.readouterr()
+    assert "FAILED" in captured.err
+    assert "two-answers.txt" in captured.err
+    assert "1 created, 0 updated, 0 unchanged, 1 failed" in captured.out
+    assert Question.objects.count() == 1
+
+
+def test_import_questions_refuses_a_path_that_does_not_exist():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Not found"):
+        call_command("import_questions", "/no/such/file.txt")
+
+
+def test_export_tracker_writes_json_that_names_its_format(tmp_path):
+    call_command("import_questions", str(SEED), stdout=io.StringIO())
+    target = tmp_path / "export.json"
+    call_command("export_tracker", "--format", "json", "--output", str(target), stderr=io.StringIO())
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["format"] == "commitment-tracker/1"
+    assert document["questions"][0]["number"] == 551
+
+
+def test_export_tracker_writes_csv(tmp_path):
+    call_command("import_questions", str(SEED), stdout=io.StringIO())
+    target = tmp_path / "export.csv"
+    call_command("export_tracker", "--format", "csv", "--output", str(target), stderr=io.StringIO())
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].lstrip("\ufeff").startswith("assembly,session_year,number")
+    assert len(lines) == 2

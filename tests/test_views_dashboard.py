@@ -1,0 +1,76 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import CommitmentFactory, PersonFactory
+from tests.querycount import queries_for
+from tracker.models import Kind, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def today():
+    return timezone.localdate()
+
+
+def test_dashboard_shows_the_overdue_promises_most_overdue_first(viewer_client):
+    CommitmentFactory(title="Een maand te laat", deadline=today() - datetime.timedelta(days=30))
+    CommitmentFactory(title="Een jaar te laat", deadline=today() - datetime.timedelta(days=365))
+    CommitmentFactory(title="Nog niet te laat", deadline=today() + datetime.timedelta(days=90))
+    response = viewer_client.get("/")
+    overdue = response.context["overdue"]
+    assert [c.title for c in overdue] == ["Een jaar te laat", "Een maand te laat"]
+    assert response.context["headline"]["overdue"] == 2
+    assert "365 days late" in response.content.decode()
+
+
+def test_dashboard_counts_each_status_and_links_to_the_filtered_list(viewer_client):
+    CommitmentFactory(status=Status.FULFILLED, observed_on=datetime.date(2019, 1, 1))
+    CommitmentFactory(kind=Kind.REFUSAL)
+    response = viewer_client.get("/")
+    counts = dict((status.value, count) for status, count in response.context["status_counts"])
+    assert counts["fulfilled"] == 1
+    assert counts["position_maintained"] == 1
+    assert counts["announced"] == 0
+    assert 'href="/commitments/?status=fulfilled"' in response.content.decode()
+
+
+def test_dashboard_lists_due_soon_and_follow_up(viewer_client):
+    due = CommitmentFactory(title="Binnenkort", deadline=today() + datetime.timedelta(days=5))
+    forgotten = CommitmentFactory(title="Vergeten")  # last checked in 2018
+    response = viewer_client.get("/")
+    assert due in response.context["due_soon"]
+    assert forgotten in response.context["follow_up"]
+
+
+def test_per_minister_record_counts_made_fulfilled_overdue_and_broken(viewer_client):
+    minister = PersonFactory(first_name="Liesbeth", last_name="Homans")
+    CommitmentFactory(responsible_person=minister, deadline=today() - datetime.timedelta(days=3))
+    CommitmentFactory(responsible_person=minister, status=Status.FULFILLED, observed_on=datetime.date(2019, 1, 1))
+    CommitmentFactory(responsible_person=minister, status=Status.NOT_FULFILLED, observed_on=datetime.date(2019, 1, 1))
+    CommitmentFactory(responsible_person=minister, kind=Kind.REFUSAL)
+    record = next(r for r in viewer_client.get("/").context["ministers"] if r.person == minister)
+    assert (record.made, record.fulfilled, record.overdue, record.broken) == (3, 1, 1, 1)
+
+
+def test_dashboard_chart_is_an_inline_svg_with_a_table_alternative(viewer_client):
+    CommitmentFactory()
+    html = viewer_client.get("/").content.decode()
+    assert "<svg" in html
+    assert 'role="img"' in html
+    assert "Show as a table" in html
+
+
+def test_empty_dashboard_says_so(viewer_client):
+    html = viewer_client.get("/").content.decode()
+    assert "Nothing is overdue." in html
+
+
+def test_dashboard_costs_the_same_number_of_queries_for_1_and_30_commitments(viewer_client):
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=3))
+    one = queries_for(viewer_client, "/")
+    for index in range(29):
+        CommitmentFactory(deadline=today() - datetime.timedelta(days=index + 1), status=Status.IN_PROGRESS if index % 2 else None)
+    thirty = queries_for(viewer_client, "/")
+    assert one == thirty <= 14
