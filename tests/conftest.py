@@ -1,5 +1,6 @@
 """The fixed cast of users (anonymous, viewer, editor, administrator) and their logged-in clients."""
 
+import os
 from importlib import import_module
 
 import pytest
@@ -66,3 +67,27 @@ def reference_data(transactional_db):
         create_permissions(app_config, verbosity=0)
     import_module("tracker.migrations.0002_reference_data").add_reference_data(apps, None)
     import_module("tracker.migrations.0003_roles").assign_permissions(apps)
+
+
+# Property-based tests: a modest number of examples on every run, many more on demand
+# (HYPOTHESIS_PROFILE=thorough). No deadline: a request's time varies with the machine.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def postgres_only():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (a server to connect to, row locks, concurrent connections); CI runs it against PostgreSQL")
