@@ -13,12 +13,16 @@ from tracker.models.imports import ImportRun, Precision, Suggestion, SuggestionS
 from tracker.models.people import Office, Person, PersonAlias
 from tracker.models.questions import Answer, Question, session_year_of
 from tracker.models.reference import Assembly, Government, Legislature, Party, Theme
+from tracker.models.search import CommitmentSearch, QuestionSearch
+from tracker.models.tallies import CommitmentTally
 
 __all__ = [
     "Answer",
     "Assembly",
     "Commitment",
     "CommitmentQuerySet",
+    "CommitmentSearch",
+    "CommitmentTally",
     "DeadlineSource",
     "Government",
     "ImportRun",
@@ -30,6 +34,7 @@ __all__ = [
     "PersonAlias",
     "Precision",
     "Question",
+    "QuestionSearch",
     "Status",
     "StatusUpdate",
     "Suggestion",

@@ -1,16 +1,22 @@
-"""The dashboard's figures, each in one grouped query whatever the number of commitments."""
+"""The dashboard's figures: counts from the running tallies, date-dependent counts from partial indexes.
+
+Counts by status, by year made and per minister come from tracker.models.tallies (a couple of
+thousand rows kept by the database). What depends on today's date is counted live, each from the
+partial index its rule has: overdue (also per minister), due soon, needs follow-up. The rules are
+the same Q objects the querysets use.
+"""
 
 import datetime
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 
-from tracker.models import Commitment, Person, Status, StatusUpdate
-from tracker.models.commitments import due_soon_condition, follow_up_condition, overdue_condition
+from tracker.models import Commitment, CommitmentTally, Person, Status, StatusUpdate
 
 PANEL_SIZE = 8
+MINISTERS_SHOWN = 12
 
 
 @dataclass(frozen=True)
@@ -27,21 +33,58 @@ class MinisterRecord:
         return round(100 * self.fulfilled / self.made) if self.made else 0
 
 
-def status_counts() -> dict[str, int]:
-    counts = dict(Commitment.objects.values_list("current_status").annotate(total=Count("pk")).order_by())
-    return {status: counts.get(status, 0) for status in Status.values}
-
-
-def headline_counts(as_of: datetime.date) -> dict[str, int]:
-    """Overdue, long overdue, due soon and needing follow-up, in one query."""
-    long_before = as_of - datetime.timedelta(days=settings.TRACKER_LONG_OVERDUE_DAYS)
-    return Commitment.objects.aggregate(
-        overdue=Count("pk", filter=overdue_condition(as_of)),
-        long_overdue=Count("pk", filter=overdue_condition(as_of) & Q(deadline__lt=long_before)),
-        due_soon=Count("pk", filter=due_soon_condition(as_of, settings.TRACKER_DUE_SOON_DAYS)),
-        needs_follow_up=Count("pk", filter=follow_up_condition(as_of, settings.TRACKER_FOLLOW_UP_MONTHS)),
-        total=Count("pk"),
+@dataclass
+class Figures:
+    status_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Status.values, 0))
+    headline: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("overdue", "long_overdue", "due_soon", "needs_follow_up", "total"), 0)
     )
+    by_year: dict[int, dict[str, int]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    ministers: list[MinisterRecord] = field(default_factory=list)
+
+    def status_by_year_made(self) -> list[tuple[int, dict[str, int]]]:
+        return [(year, dict(counts)) for year, counts in sorted(self.by_year.items())]
+
+
+def figures(as_of: datetime.date) -> Figures:
+    """Counts by status, the headline figures, the chart and the per-minister record, in four queries."""
+    result = Figures()
+    per_minister: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for person, year, status, refusal, total in CommitmentTally.objects.filter(total__gt=0).values_list(
+        "responsible_person", "year", "status", "refusal", "total"
+    ):
+        result.status_counts[status] += total
+        result.headline["total"] += total
+        result.by_year[year][status] += total
+        if not refusal:
+            record = per_minister[person]
+            record["made"] += total
+            record["fulfilled"] += total if status in (Status.FULFILLED, Status.PARTIALLY_FULFILLED) else 0
+            record["broken"] += total if status in Status.broken_values() else 0
+            record["open"] += total if status in Status.open_values() else 0
+    long_before = as_of - datetime.timedelta(days=settings.TRACKER_LONG_OVERDUE_DAYS)
+    for person, overdue, long_overdue in (
+        Commitment.objects.overdue(as_of=as_of)
+        .values_list("responsible_person")
+        .annotate(total=Count("pk"), long=Count("pk", filter=Q(deadline__lt=long_before)))
+        .order_by()
+    ):
+        per_minister[person]["overdue"] = overdue
+        result.headline["overdue"] += overdue
+        result.headline["long_overdue"] += long_overdue
+    result.headline["due_soon"] = Commitment.objects.due_soon(as_of=as_of, days=settings.TRACKER_DUE_SOON_DAYS).count()
+    result.headline["needs_follow_up"] = Commitment.objects.needs_follow_up(
+        as_of=as_of, months=settings.TRACKER_FOLLOW_UP_MONTHS
+    ).count()
+    leaders = sorted(per_minister.items(), key=lambda item: (-item[1]["overdue"], -item[1]["made"], item[0]))[:MINISTERS_SHOWN]
+    people = Person.objects.in_bulk([person_id for person_id, _ in leaders])
+    result.ministers = [
+        MinisterRecord(
+            person=people[person_id], **{name: counts[name] for name in ("made", "fulfilled", "overdue", "broken", "open")}
+        )
+        for person_id, counts in leaders
+    ]
+    return result
 
 
 def overdue_panel(as_of: datetime.date):
@@ -67,46 +110,8 @@ def follow_up_panel(as_of: datetime.date):
 
 
 def recent_updates():
-    return list(StatusUpdate.objects.select_related("commitment", "recorded_by").order_by("-recorded_at", "-pk")[:PANEL_SIZE])
-
-
-def minister_records(as_of: datetime.date, limit: int = 12) -> list[MinisterRecord]:
-    """Per responsible minister: promises made, fulfilled, overdue, broken; most overdue first."""
-    promises = Commitment.objects.promises()
-    rows = list(
-        promises.values("responsible_person")
-        .annotate(
-            made=Count("pk"),
-            fulfilled=Count("pk", filter=Q(current_status__in=[Status.FULFILLED, Status.PARTIALLY_FULFILLED])),
-            overdue=Count("pk", filter=overdue_condition(as_of)),
-            broken=Count("pk", filter=Q(current_status__in=Status.broken_values())),
-            open=Count("pk", filter=Q(current_status__in=Status.open_values())),
-        )
-        .order_by("-overdue", "-made")[:limit]
+    return list(
+        StatusUpdate.objects.select_related("commitment", "recorded_by")
+        .defer("commitment__quote")
+        .order_by("-recorded_at", "-pk")[:PANEL_SIZE]
     )
-    people = Person.objects.in_bulk([row["responsible_person"] for row in rows])
-    return [
-        MinisterRecord(
-            person=people[row["responsible_person"]],
-            made=row["made"],
-            fulfilled=row["fulfilled"],
-            overdue=row["overdue"],
-            broken=row["broken"],
-            open=row["open"],
-        )
-        for row in rows
-    ]
-
-
-def status_by_year_made() -> list[tuple[int, dict[str, int]]]:
-    """For each year in which promises were made, how many of them now have each status."""
-    rows = (
-        Commitment.objects.annotate(year=ExtractYear("made_on"))
-        .values_list("year", "current_status")
-        .annotate(total=Count("pk"))
-        .order_by("year")
-    )
-    years: dict[int, dict[str, int]] = {}
-    for year, status, total in rows:
-        years.setdefault(year, {})[status] = total
-    return sorted(years.items())

@@ -14,21 +14,18 @@ from tracker.selectors import dashboard
 @permission_required("tracker.view_commitment", raise_exception=True)
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
-    counts = dashboard.status_counts()
-    return render(
-        request,
-        "tracker/dashboard.html",
-        {
-            "as_of": as_of,
-            "headline": dashboard.headline_counts(as_of),
-            "status_counts": [(status, counts[status.value]) for status in Status],
-            "overdue": dashboard.overdue_panel(as_of),
-            "due_soon": dashboard.due_soon_panel(as_of),
-            "follow_up": dashboard.follow_up_panel(as_of),
-            "recent_updates": dashboard.recent_updates(),
-            "ministers": dashboard.minister_records(as_of),
-            "chart": stacked_bars(dashboard.status_by_year_made()),
-            "due_soon_days": settings.TRACKER_DUE_SOON_DAYS,
-            "follow_up_months": settings.TRACKER_FOLLOW_UP_MONTHS,
-        },
-    )
+    figures = dashboard.figures(as_of)
+    context = {
+        "as_of": as_of,
+        "headline": figures.headline,
+        "status_counts": [(status, figures.status_counts[status.value]) for status in Status],
+        "overdue": dashboard.overdue_panel(as_of),
+        "due_soon": dashboard.due_soon_panel(as_of),
+        "follow_up": dashboard.follow_up_panel(as_of),
+        "recent_updates": dashboard.recent_updates(),
+        "ministers": figures.ministers,
+        "chart": stacked_bars(figures.status_by_year_made()),
+        "due_soon_days": settings.TRACKER_DUE_SOON_DAYS,
+        "follow_up_months": settings.TRACKER_FOLLOW_UP_MONTHS,
+    }
+    return render(request, "tracker/dashboard.html", context)
