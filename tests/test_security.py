@@ -133,7 +133,7 @@ def test_not_found_and_forbidden_pages_are_in_the_applications_look(viewer_clien
 
 def test_an_unexpected_error_shows_the_500_page_without_details(viewer_client):
     viewer_client.raise_request_exception = False
-    with mock.patch("tracker.views.dashboard.dashboard.status_counts", side_effect=ZeroDivisionError("secret detail")):
+    with mock.patch("tracker.views.dashboard.dashboard.figures", side_effect=ZeroDivisionError("secret detail")):
         response = viewer_client.get("/")
     assert response.status_code == 500
     html = response.content.decode()
@@ -144,9 +144,7 @@ def test_an_unexpected_error_shows_the_500_page_without_details(viewer_client):
 
 def test_a_database_failure_during_a_request_shows_a_friendly_503(viewer_client):
     viewer_client.raise_request_exception = False
-    with mock.patch(
-        "tracker.views.dashboard.dashboard.status_counts", side_effect=OperationalError("server closed the connection")
-    ):
+    with mock.patch("tracker.views.dashboard.dashboard.figures", side_effect=OperationalError("server closed the connection")):
         response = viewer_client.get("/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -168,3 +166,9 @@ def test_sessions_expire(settings, editor_client):
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     with time_machine.travel(datetime.timedelta(hours=9)):
         assert editor_client.get("/").status_code == 302
+
+
+def test_an_over_long_username_is_refused_by_the_form_not_the_database():
+    response = Client().post("/accounts/login/", {"username": "0" * 256, "password": "x"})
+    assert response.status_code == 200
+    assert "at most 150 characters" in " ".join(response.context["form"].errors["username"])

@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from tracker.forms.accounts import LoginForm
 from tracker.views import commitments, dashboard, exports, health, imports, questions, review
 
 urlpatterns = [
@@ -25,7 +26,11 @@ urlpatterns = [
     path("export/", exports.export_view, name="export"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

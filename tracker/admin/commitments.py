@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker.admin.base import HttpsLinksMixin
+from tracker.admin.base import HttpsLinksMixin, LargeTableMixin
 from tracker.models import Commitment, Status, StatusUpdate
 from tracker.services.commitments import commitment_create, commitment_record_status
 
@@ -73,7 +73,7 @@ class CommitmentAdminForm(forms.ModelForm):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
     form = CommitmentAdminForm
     list_display = [
         "reference",
@@ -85,12 +85,13 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         "responsible_person",
         "view_link",
     ]
-    list_filter = ["current_status", "kind", "deadline_source", OverdueFilter, "responsible_person", "themes"]
+    # No filter listing every person or theme: at hundreds of them the sidebar cost more than the
+    # list. Search by minister or use the application's commitment list, which filters by both.
+    list_filter = ["current_status", "kind", "deadline_source", OverdueFilter]
     list_select_related = ["responsible_person"]
     search_fields = ["title", "quote", "answer__question__subject", "responsible_person__last_name"]
     autocomplete_fields = ["answer", "responsible_person", "responsible_office", "themes"]
     readonly_fields = ["current_status", "status_observed_on", "last_recorded_at", "version"]
-    date_hierarchy = "deadline"
     inlines = [StatusUpdateInline]
     fieldsets = [
         (None, {"fields": ["answer", "title", "quote", "kind", "target_group", "themes"]}),
@@ -160,14 +161,13 @@ class CommitmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(HttpsLinksMixin, admin.ModelAdmin):
+class StatusUpdateAdmin(LargeTableMixin, HttpsLinksMixin, admin.ModelAdmin):
     """Status updates are never edited or deleted; this list is for reading and searching."""
 
     list_display = ["commitment", "status", "observed_on", "recorded_by", "recorded_at"]
     list_filter = ["status"]
     list_select_related = ["commitment", "recorded_by"]
     search_fields = ["note", "commitment__title"]
-    date_hierarchy = "observed_on"
 
     def has_add_permission(self, request) -> bool:
         return False

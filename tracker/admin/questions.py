@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker.admin.base import HttpsLinksMixin
+from tracker.admin.base import HttpsLinksMixin, LargeTableMixin
 from tracker.models import Answer, Commitment, Question
 
 
@@ -32,13 +32,12 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(HttpsLinksMixin, SimpleHistoryAdmin):
+class QuestionAdmin(LargeTableMixin, HttpsLinksMixin, SimpleHistoryAdmin):
     list_display = ["number", "session_year", "asked_on", "subject", "asker", "addressee", "answered"]
     list_filter = ["assembly", "session_year", "themes"]
     list_select_related = ["asker", "addressee", "answer"]
     search_fields = ["subject", "text", "number", "open_data_id", "asker__last_name", "addressee__last_name"]
     autocomplete_fields = ["asker", "addressee", "addressee_office", "themes"]
-    date_hierarchy = "asked_on"
     inlines = [AnswerInline]
     fieldsets = [
         (None, {"fields": ["assembly", "session_year", "number", "asked_on", "open_data_id"]}),
@@ -52,10 +51,9 @@ class QuestionAdmin(HttpsLinksMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(HttpsLinksMixin, SimpleHistoryAdmin):
+class AnswerAdmin(LargeTableMixin, HttpsLinksMixin, SimpleHistoryAdmin):
     list_display = ["question", "answered_on"]
     list_select_related = ["question"]
     search_fields = ["text", "question__subject", "question__number"]
     autocomplete_fields = ["question"]
-    date_hierarchy = "answered_on"
     inlines = [CommitmentInline]

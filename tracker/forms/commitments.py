@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.forms.widgets import DateInput
+from tracker.forms.widgets import DateInput, FastSelect
 from tracker.models import Commitment, Kind, Office, Status
 from tracker.services.commitments import validate_status_update
 
@@ -87,7 +87,7 @@ class DeadlineForm(forms.Form):
 
 
 class HandOverForm(forms.Form):
-    office = forms.ModelChoiceField(label=_("Responsible office"), queryset=Office.objects.none(), empty_label=None)
+    office = forms.TypedChoiceField(label=_("Responsible office"), coerce=int, widget=FastSelect)
     reason = forms.CharField(
         label=_("Reason"),
         max_length=300,
@@ -96,12 +96,26 @@ class HandOverForm(forms.Form):
 
     def __init__(self, *args, commitment: Commitment, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = Office.objects.select_related("person", "government").order_by("-start_date", "title")
-        self.fields["office"].label_from_instance = lambda office: (
-            f"{office.person.full_name}: {office.title}" + (f" ({office.government})" if office.government_id else "")
-        )
+        self.fields["office"].choices = office_handover_choices()
         if not self.is_bound:
             self.fields["office"].initial = commitment.responsible_office_id
+
+    def clean_office(self) -> Office:
+        office = Office.objects.select_related("person").filter(pk=self.cleaned_data["office"]).first()
+        if office is None:
+            raise ValidationError(_("This office no longer exists; choose another."))
+        return office
+
+
+def office_handover_choices() -> list[tuple[int, str]]:
+    """Every office, newest government first, read in one narrow query."""
+    offices = Office.objects.order_by("-start_date", "title").values_list(
+        "pk", "person__first_name", "person__last_name", "title", "government__name"
+    )
+    return [
+        (pk, f"{first} {last}: {title}" + (f" ({government})" if government else ""))
+        for pk, first, last, title, government in offices
+    ]
 
 
 class CommitmentEditForm(forms.Form):

@@ -75,21 +75,44 @@ def default_horizon(made_on: datetime.date) -> datetime.date | None:
     return period.end_date if period else None
 
 
+def open_promise_condition() -> Q:
+    """A promise (not a refusal) still to be kept: the commitments that can fall due."""
+    return Q(current_status__in=Status.open_values()) & ~Q(kind=Kind.REFUSAL)
+
+
+# The same condition as a value: the first key of the "days overdue" order, backed by an index.
+OPEN_PROMISE = models.ExpressionWrapper(open_promise_condition(), output_field=models.BooleanField())
+
+
 def overdue_condition(as_of: datetime.date) -> Q:
     """The overdue rule, once: an open promise (not a refusal) whose deadline lies before *as_of*."""
-    return Q(current_status__in=Status.open_values(), deadline__lt=as_of) & ~Q(kind=Kind.REFUSAL)
+    return open_promise_condition() & Q(deadline__lt=as_of)
 
 
 def due_soon_condition(as_of: datetime.date, days: int) -> Q:
     """Open promises falling due from *as_of* up to and including *days* days later."""
-    return Q(
-        current_status__in=Status.open_values(), deadline__gte=as_of, deadline__lte=as_of + datetime.timedelta(days=days)
-    ) & ~Q(kind=Kind.REFUSAL)
+    return open_promise_condition() & Q(deadline__gte=as_of, deadline__lte=as_of + datetime.timedelta(days=days))
 
 
 def follow_up_condition(as_of: datetime.date, months: int) -> Q:
     """Open commitments whose latest status was observed more than *months* months before *as_of*."""
     return Q(current_status__in=Status.open_values(), status_observed_on__lt=months_before(as_of, months))
+
+
+# The commitment's own columns a list row shows (templates: tracker/includes/commitment_rows.html).
+ROW_FIELDS = [
+    "id",
+    "answer",
+    "title",
+    "kind",
+    "responsible_person",
+    "deadline",
+    "deadline_source",
+    "deadline_wording",
+    "current_status",
+    "status_observed_on",
+    "made_on",
+]
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -129,15 +152,27 @@ class CommitmentQuerySet(models.QuerySet):
 
     def overdue_first(self) -> "CommitmentQuerySet":
         """Most overdue first: the earliest deadline first, then the oldest commitment."""
-        return self.order_by(F("deadline").asc(nulls_last=True), "pk")
+        return self.order_by("deadline", "pk")
+
+    def by_days_overdue(self) -> "CommitmentQuerySet":
+        """Open promises first, most overdue first (then those falling due soonest); then the rest
+        by deadline. The order of the list's "days overdue" column, read from an index."""
+        return self.order_by(OPEN_PROMISE.desc(), "deadline", "pk")
 
     def neglected_first(self) -> "CommitmentQuerySet":
         """Longest without a status update first."""
-        return self.order_by(F("status_observed_on").asc(nulls_first=True), "pk")
+        return self.order_by("status_observed_on", "pk")
 
     def with_context(self) -> "CommitmentQuerySet":
-        """Everything a list row shows, fetched in the same query."""
-        return self.select_related("responsible_person", "responsible_office", "answer__question")
+        """Exactly what a list row or a dashboard panel shows, fetched in the same query: nothing more,
+        because at a page of rows every column loaded and every model built costs time."""
+        return self.select_related("responsible_person", "answer__question").only(
+            *ROW_FIELDS,
+            "responsible_person__first_name",
+            "responsible_person__last_name",
+            "answer__question__session_year",
+            "answer__question__number",
+        )
 
     def with_overdue_flag(self, *, as_of: datetime.date) -> "CommitmentQuerySet":
         """Annotate `is_overdue` (by the overdue rule) and `days_overdue` (None unless overdue)."""
@@ -263,24 +298,28 @@ class Commitment(models.Model):
             models.CheckConstraint(condition=~Q(quote=""), name="tracker_commitment_quote_not_empty"),
         ]
         indexes = [
-            # overdue() and due_soon(): open commitments by deadline (a small slice of a big table).
+            # overdue(), due_soon() and the overdue page: open promises by deadline, a slice of the table.
             models.Index(
-                fields=["deadline"], condition=Q(current_status__in=Status.open_values()), name="tracker_cmt_open_dl_idx"
+                fields=["deadline", "id"],
+                include=["responsible_person"],
+                condition=open_promise_condition(),
+                name="tracker_cmt_open_dl_idx",
             ),
-            # needs_follow_up(): open commitments by the date of their latest status.
+            # needs_follow_up(): open commitments by the date of their latest status, most neglected first.
             models.Index(
-                fields=["status_observed_on"],
+                fields=["status_observed_on", "id"],
                 condition=Q(current_status__in=Status.open_values()),
                 name="tracker_cmt_open_obs_idx",
             ),
-            # Dashboard counts by status and the list's status filter.
+            # The list's orders: days overdue (by_days_overdue), deadline, last update, newest.
+            models.Index(OPEN_PROMISE.desc(), "deadline", "id", name="tracker_cmt_overdue_sort_idx"),
+            models.Index(fields=["deadline", "id"], name="tracker_cmt_deadline_idx"),
+            models.Index(fields=["-status_observed_on", "-id"], name="tracker_cmt_observed_idx"),
+            models.Index(fields=["-made_on", "-id"], name="tracker_cmt_made_idx"),
+            # The list's status filter.
             models.Index(fields=["current_status", "deadline"], name="tracker_cmt_status_dl_idx"),
-            # The per-minister record and the list's minister filter.
+            # The list's minister filter.
             models.Index(fields=["responsible_person", "current_status"], name="tracker_cmt_person_idx"),
-            # "Recently updated" on the dashboard and the list sorted by last update.
-            models.Index(fields=["-last_recorded_at"], name="tracker_cmt_recorded_idx"),
-            # The dashboard's chart (promises by year made) and the "answered between" filter.
-            models.Index(fields=["made_on", "current_status"], name="tracker_cmt_made_idx"),
         ]
 
     def __str__(self) -> str:
@@ -392,6 +431,8 @@ class StatusUpdate(models.Model):
         indexes = [
             # The timeline and the choice of the current status read a commitment's updates latest first.
             models.Index(fields=["commitment", "-observed_on", "-recorded_at"], name="tracker_update_timeline_idx"),
+            # "Recently updated" on the dashboard: the latest recorded updates of all commitments.
+            models.Index(fields=["-recorded_at"], name="tracker_update_recorded_idx"),
         ]
 
     def __str__(self) -> str:

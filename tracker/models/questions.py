@@ -60,6 +60,10 @@ class QuestionQuerySet(models.QuerySet):
         """Everything a list row or detail header shows, fetched in the same query."""
         return self.select_related("assembly", "asker", "addressee", "addressee_office", "answer")
 
+    def for_list(self) -> "QuestionQuerySet":
+        """with_people(), without the long texts a list row does not show."""
+        return self.with_people().defer("text", "answer__text")
+
     def addressed_to(self, person: Person) -> "QuestionQuerySet":
         return self.filter(addressee=person)
 

@@ -4,23 +4,33 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import DateInput
-from tracker.models import Commitment, DeadlineSource, Government, Kind, Office, Person, Status, StatusUpdate, Theme
-from tracker.search import commitment_search
-from tracker.selectors.filtering import TrackerFilterSet, apply_valid_filters
+from tracker.models import Commitment, DeadlineSource, Kind, Status, StatusUpdate
+from tracker.models.commitments import OPEN_PROMISE
+from tracker.search import by_relevance, commitment_search
+from tracker.selectors.filtering import (
+    ListResult,
+    TrackerFilterSet,
+    apply_valid_filters,
+    government_choices,
+    minister_choices,
+    office_choices,
+    theme_choices,
+)
 
 SORTS = {
     # key: (label, ordering) -- the ordering used for the key; "-key" reverses it.
-    "deadline": (_("Deadline"), [F("deadline").asc(nulls_last=True), "pk"]),
-    "overdue": (_("Days overdue"), ["-is_overdue", F("deadline").asc(nulls_last=True), "pk"]),
-    "updated": (_("Last update"), [F("status_observed_on").desc(), "-pk"]),
+    "deadline": (_("Deadline"), ["deadline", "pk"]),
+    "overdue": (_("Days overdue"), [OPEN_PROMISE.desc(), "deadline", "pk"]),
+    "updated": (_("Last update"), ["-status_observed_on", "-pk"]),
     "minister": (_("Minister"), ["responsible_person__last_name", "responsible_person__first_name", "pk"]),
     "made": (_("Made on"), ["-made_on", "-pk"]),
 }
 DEFAULT_SORT = "overdue"
+RELEVANCE = "relevance"  # the order of a search when no other is chosen
 
 
 def _reverse(ordering: list) -> list:
@@ -38,7 +48,11 @@ class CommitmentFilter(TrackerFilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Status.choices, field_name="current_status", widget=forms.CheckboxSelectMultiple
+        label=_("Status"),
+        choices=Status.choices,
+        field_name="current_status",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # no join: a commitment cannot appear twice
     )
     state = django_filters.ChoiceFilter(
         label=_("Open or closed"),
@@ -47,27 +61,19 @@ class CommitmentFilter(TrackerFilterSet):
         empty_label=_("All"),
     )
     overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
-    minister = django_filters.ModelChoiceFilter(
-        label=_("Minister"),
-        field_name="responsible_person",
-        queryset=Person.objects.ministers().order_by("last_name", "first_name"),
-        empty_label=_("All ministers"),
+    minister = django_filters.ChoiceFilter(
+        label=_("Minister"), field_name="responsible_person", choices=minister_choices, empty_label=_("All ministers")
     )
-    office = django_filters.ModelChoiceFilter(
-        label=_("Office"),
-        field_name="responsible_office",
-        queryset=Office.objects.select_related("person").order_by("-start_date", "title"),
-        empty_label=_("All offices"),
+    office = django_filters.ChoiceFilter(
+        label=_("Office"), field_name="responsible_office", choices=office_choices, empty_label=_("All offices")
     )
-    government = django_filters.ModelChoiceFilter(
+    government = django_filters.ChoiceFilter(
         label=_("Government"),
         field_name="responsible_office__government",
-        queryset=Government.objects.all(),
+        choices=government_choices,
         empty_label=_("All governments"),
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), empty_label=_("All themes")
-    )
+    theme = django_filters.ChoiceFilter(label=_("Theme"), field_name="themes", choices=theme_choices, empty_label=_("All themes"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("All kinds"))
     deadline_source = django_filters.ChoiceFilter(
         label=_("Deadline source"), choices=DeadlineSource.choices, empty_label=_("Any source")
@@ -86,7 +92,6 @@ class CommitmentFilter(TrackerFilterSet):
     def __init__(self, *args, as_of: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.as_of = as_of
-        self.form.fields["office"].label_from_instance = lambda office: f"{office.person.full_name}: {office.short_title}"
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return commitment_search(queryset, value)
@@ -98,25 +103,40 @@ class CommitmentFilter(TrackerFilterSet):
         return queryset.overdue(as_of=self.as_of) if value else queryset
 
 
-def sort_key(value: str | None) -> str:
-    """A known sort key ("deadline", "-deadline", ...), else the default: unknown input is ignored."""
+def sort_key(value: str | None, *, searching: bool = False) -> str:
+    """A known sort key ("deadline", "-deadline", ...), else the default: unknown input is ignored.
+    A search is ordered by relevance unless another order is chosen."""
     if value and value.lstrip("-") in SORTS:
         return value
-    return DEFAULT_SORT
+    return RELEVANCE if searching else DEFAULT_SORT
 
 
-def commitment_list(*, params, as_of: datetime.date, sort: str | None = None) -> tuple[CommitmentFilter, QuerySet, list[str]]:
-    """The filtered, sorted commitments for the list page and its CSV export, and the names of
-    filters ignored because their value was not understood."""
-    base = Commitment.objects.with_context().with_overdue_flag(as_of=as_of)
-    filterset, queryset, ignored = apply_valid_filters(CommitmentFilter, params, base, as_of=as_of)
-    key = sort_key(sort)
+def commitment_list(*, params, as_of: datetime.date, sort: str | None = None) -> ListResult:
+    """The filtered, sorted commitments of the list page (bare rows: see commitment_rows), the
+    filters ignored because their value was not understood, and whether a search was windowed."""
+    filterset, queryset, ignored = apply_valid_filters(CommitmentFilter, params, Commitment.objects.all(), as_of=as_of)
+    text = filterset.form.cleaned_data.get("q", "") if "q" not in ignored and hasattr(filterset.form, "cleaned_data") else ""
+    key = sort_key(sort, searching=bool(text))
+    if key == RELEVANCE:
+        ranked, windowed = by_relevance(queryset, text, recent=["-made_on", "-pk"])
+        return ListResult(filterset, ranked, ignored, windowed)
     ordering = SORTS[key.lstrip("-")][1]
-    return filterset, queryset.order_by(*(_reverse(ordering) if key.startswith("-") else ordering)), ignored
+    return ListResult(filterset, queryset.order_by(*(_reverse(ordering) if key.startswith("-") else ordering)), ignored)
+
+
+def commitment_rows(ids: list[int], *, as_of: datetime.date) -> QuerySet:
+    """The commitments *ids* with everything a list row or export line shows."""
+    return Commitment.objects.filter(pk__in=ids).with_context().with_overdue_flag(as_of=as_of)
+
+
+def export_rows(queryset: QuerySet, *, as_of: datetime.date) -> QuerySet:
+    """The list's commitments, in its order, with what the CSV export writes."""
+    return queryset.with_context().with_overdue_flag(as_of=as_of)
 
 
 def overdue_list(*, as_of: datetime.date) -> QuerySet:
-    return Commitment.objects.overdue(as_of=as_of).with_context().with_overdue_flag(as_of=as_of).overdue_first()
+    """The overdue promises, most overdue first (bare rows: see commitment_rows)."""
+    return Commitment.objects.overdue(as_of=as_of).overdue_first()
 
 
 def commitment_for_detail(pk: int) -> Commitment:

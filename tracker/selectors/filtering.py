@@ -1,15 +1,32 @@
+from typing import NamedTuple
+
 import django_filters
+from django import forms
+
+from tracker.forms.widgets import FastSelect
+from tracker.models import Government, Office, Person, Theme
 
 
 class TrackerFilterSet(django_filters.FilterSet):
-    """A FilterSet whose form is marked as a filter form: every field is optional, so the field
-    template does not label each one "(optional)"."""
+    """A FilterSet whose form is marked as a filter form (every field is optional, so the field
+    template does not label each one "(optional)") and renders its selects with FastSelect."""
 
     @property
     def form(self):
         form = super().form
-        form.is_filter = True
+        if not getattr(form, "is_filter", False):
+            form.is_filter = True
+            for field in form.fields.values():
+                if type(field.widget) is forms.Select:
+                    field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
         return form
+
+
+class ListResult(NamedTuple):
+    filterset: "TrackerFilterSet"
+    queryset: object  # the filtered, ordered QuerySet
+    ignored: list[str]  # filters not understood, and ignored
+    windowed: bool = False  # a search ranked among its most recent matches only (tracker.search)
 
 
 def apply_valid_filters(filterset_class, params, queryset, **kwargs):
@@ -24,3 +41,24 @@ def apply_valid_filters(filterset_class, params, queryset, **kwargs):
         valid.pop(name, None)
     applied = filterset_class(valid, queryset=queryset, **kwargs)
     return shown, (applied.qs if applied.is_valid() else queryset.none()), ignored
+
+
+# Choices of the list filters, each read with one narrow query: no model instance per option.
+def minister_choices() -> list[tuple[int, str]]:
+    people = Person.objects.ministers().order_by("last_name", "first_name").values_list("pk", "first_name", "last_name")
+    return [(pk, f"{first} {last}".strip()) for pk, first, last in people]
+
+
+def office_choices() -> list[tuple[int, str]]:
+    offices = Office.objects.order_by("-start_date", "title").values_list(
+        "pk", "person__first_name", "person__last_name", "title"
+    )
+    return [(pk, f"{first} {last}: {title.split(', ')[-1]}") for pk, first, last, title in offices]
+
+
+def government_choices() -> list[tuple[int, str]]:
+    return list(Government.objects.values_list("pk", "name"))
+
+
+def theme_choices() -> list[tuple[int, str]]:
+    return list(Theme.objects.values_list("pk", "name"))

@@ -4,30 +4,31 @@ from dataclasses import dataclass
 
 import django_filters
 from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Commitment, Person, Question, Suggestion, SuggestionState, Theme
-from tracker.search import question_search
-from tracker.selectors.filtering import TrackerFilterSet, apply_valid_filters
+from tracker.models import Commitment, Question, Suggestion, SuggestionState, session_year_of
+from tracker.search import by_relevance, question_search
+from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_choices, theme_choices
 
 
 def session_year_choices() -> list[tuple[str, str]]:
-    years = Question.objects.order_by("-session_year").values_list("session_year", flat=True).distinct()
-    return [(year, year) for year in years]
+    """Every session year from the first question's to today's, newest first: one indexed read,
+    not a DISTINCT over every question."""
+    first = Question.objects.order_by("asked_on").values_list("asked_on", flat=True).first()
+    if first is None:
+        return []
+    newest, oldest = (int(session_year_of(day)[:4]) for day in (timezone.localdate(), first))
+    return [(f"{year}-{year + 1}", f"{year}-{year + 1}") for year in range(newest, oldest - 1, -1)]
 
 
 class QuestionFilter(TrackerFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
-    minister = django_filters.ModelChoiceFilter(
-        label=_("Minister"),
-        field_name="addressee",
-        queryset=Person.objects.ministers().order_by("last_name", "first_name"),
-        empty_label=_("All ministers"),
+    minister = django_filters.ChoiceFilter(
+        label=_("Minister"), field_name="addressee", choices=minister_choices, empty_label=_("All ministers")
     )
     session_year = django_filters.ChoiceFilter(label=_("Session year"), choices=session_year_choices, empty_label=_("All years"))
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), empty_label=_("All themes")
-    )
+    theme = django_filters.ChoiceFilter(label=_("Theme"), field_name="themes", choices=theme_choices, empty_label=_("All themes"))
     commitments = django_filters.ChoiceFilter(
         label=_("Commitments"),
         method="filter_commitments",
@@ -47,9 +48,17 @@ class QuestionFilter(TrackerFilterSet):
         return queryset.filter(has) if value == "with" else queryset.exclude(has) if value == "without" else queryset
 
 
-def question_list(*, params) -> tuple[QuestionFilter, QuerySet, list[str]]:
-    base = Question.objects.with_people().order_by("-asked_on", "-number", "-pk")
-    return apply_valid_filters(QuestionFilter, params, base)
+def question_list(*, params) -> ListResult:
+    """The filtered questions, newest first; a search puts the best matches first (bare rows: see question_rows)."""
+    filterset, queryset, ignored = apply_valid_filters(QuestionFilter, params, Question.objects.all())
+    text = filterset.form.cleaned_data.get("q", "") if "q" not in ignored and hasattr(filterset.form, "cleaned_data") else ""
+    ranked, windowed = by_relevance(queryset, text, recent=["-asked_on", "-number", "-pk"])
+    return ListResult(filterset, ranked, ignored, windowed)
+
+
+def question_rows(ids: list[int]) -> QuerySet:
+    """The questions *ids* with what a list row shows."""
+    return Question.objects.filter(pk__in=ids).for_list()
 
 
 def commitment_counts(questions) -> dict[int, int]:

@@ -1,6 +1,9 @@
 from django import template
-from django.template.loader import render_to_string
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from tracker.models import DeadlineSource, Status
 from tracker.presentation import DEADLINE_SOURCE_TONES, STATUS_TONES
@@ -12,7 +15,7 @@ register = template.Library()
 def status_badge(status: str) -> SafeString:
     """A status as a coloured badge with its name (never colour alone)."""
     label = Status(status).label if status in Status.values else status
-    return render_to_string("tracker/includes/status_badge.html", {"tone": STATUS_TONES.get(status, "announced"), "label": label})
+    return format_html('<span class="status-badge status-{}">{}</span>', STATUS_TONES.get(status, "announced"), label)
 
 
 @register.filter
@@ -34,3 +37,34 @@ def paragraphs(text: str) -> list[str]:
 @register.filter
 def days_overdue(commitment, as_of) -> int:
     return commitment.days_overdue_on(as_of) or 0
+
+
+@register.simple_tag
+def deadline(commitment) -> SafeString:
+    """A commitment's deadline with its source (stated, set by staff, default horizon): a tag, not an
+    include, because every list row shows one."""
+    if commitment.deadline is None:
+        text = _("no deadline (refusal)") if commitment.kind == "refusal" else _("no deadline")
+        return format_html('<span class="text-muted">{}</span>', text)
+    source = commitment.deadline_source
+    label = {"stated": _("stated"), "staff": _("set by staff")}.get(source, _("default horizon"))
+    title = commitment.get_deadline_source_display()
+    if commitment.deadline_wording:
+        title = f"{title}: “{commitment.deadline_wording}”"
+    return format_html(
+        '<span class="deadline">{}</span>\n<span class="deadline-source deadline-{}" title="{}">{}</span>',
+        date_format(commitment.deadline, "SHORT_DATE_FORMAT"),
+        deadline_tone(source),
+        title,
+        label,
+    )
+
+
+@register.simple_tag
+def days_late(commitment) -> SafeString:
+    """The days a commitment is overdue (from the list's `days_overdue` annotation), marked when long overdue."""
+    days = getattr(commitment, "days_overdue", None)
+    if not days:
+        return format_html('<span class="text-muted">{}</span>', "—")
+    long = " long" if days > settings.TRACKER_LONG_OVERDUE_DAYS else ""
+    return format_html('<span class="days-late{}">{}</span>', long, days)

@@ -3,20 +3,29 @@
 import csv
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
-from tracker.models import Commitment
+from tracker.models import Commitment, DeadlineSource, Kind, Status
 from tracker.pagination import paginate, warn_ignored_filters
-from tracker.selectors.commitments import SORTS, commitment_for_detail, commitment_list, overdue_list, sort_key
+from tracker.search import RANK_WINDOW
+from tracker.selectors.commitments import (
+    SORTS,
+    commitment_for_detail,
+    commitment_list,
+    commitment_rows,
+    export_rows,
+    overdue_list,
+    sort_key,
+)
 from tracker.selectors.timeline import commitment_timeline
 from tracker.services.commitments import (
     StaleEdit,
@@ -51,10 +60,19 @@ def _get_commitment(pk: int) -> Commitment:
 @permission_required(VIEW, raise_exception=True)
 def commitment_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
-    sort = sort_key(request.GET.get("sort"))
-    filterset, commitments, ignored = commitment_list(params=request.GET, as_of=as_of, sort=sort)
-    page = paginate(request, commitments)
+    sort = sort_key(request.GET.get("sort"), searching=bool(request.GET.get("q", "").strip()))
+    filterset, commitments, ignored, windowed = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"))
+    page = paginate(request, commitments, rows=lambda ids: commitment_rows(ids, as_of=as_of))
     warn_ignored_filters(request, filterset, ignored)
+    if windowed:
+        messages.info(
+            request,
+            _(
+                "Many commitments match: these are the %(count)s most recent, best match first. "
+                "Add words or filters to reach older ones."
+            )
+            % {"count": RANK_WINDOW},
+        )
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -83,14 +101,13 @@ def commitment_list_view(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
-    page = paginate(request, overdue_list(as_of=as_of))
+    page = paginate(request, overdue_list(as_of=as_of), rows=lambda ids: commitment_rows(ids, as_of=as_of))
     return render(
         request,
         "tracker/commitment_overdue.html",
         {
             "page": page,
             "as_of": as_of,
-            "long_overdue_days": settings.TRACKER_LONG_OVERDUE_DAYS,
         },
     )
 
@@ -118,29 +135,70 @@ CSV_HEADER = [
     "subject",
     "url",
 ]
+CSV_FIELDS = [
+    "pk",
+    "title",
+    "kind",
+    "current_status",
+    "is_overdue",
+    "days_overdue",
+    "deadline",
+    "deadline_source",
+    "deadline_wording",
+    "responsible_person__first_name",
+    "responsible_person__last_name",
+    "responsible_office__title",
+    "made_on",
+    "status_observed_on",
+    "answer__question__session_year",
+    "answer__question__number",
+    "answer__question__subject",
+]
 
 
 def csv_rows(commitments, *, base_url: str) -> Iterator[list]:
+    """The header, then one line per commitment: plain values read in chunks, labels looked up once."""
+    kinds, statuses, sources = (
+        {value: str(label) for value, label in choices.choices} for choices in (Kind, Status, DeadlineSource)
+    )
+    detail = base_url + reverse("commitment_detail", args=[999999999]).replace("999999999", "{}")
     yield CSV_HEADER
-    for commitment in commitments.iterator(chunk_size=2000):
-        question = commitment.answer.question
+    for (
+        pk,
+        title,
+        kind,
+        status,
+        overdue,
+        days,
+        deadline,
+        source,
+        wording,
+        first,
+        last,
+        office,
+        made_on,
+        observed_on,
+        session_year,
+        number,
+        subject,
+    ) in commitments.values_list(*CSV_FIELDS).iterator(chunk_size=2000):
         yield [
-            commitment.reference,
-            commitment.title,
-            commitment.get_kind_display(),
-            commitment.get_current_status_display(),
-            "yes" if commitment.is_overdue else "no",
-            commitment.days_overdue if commitment.days_overdue is not None else "",
-            commitment.deadline.isoformat() if commitment.deadline else "",
-            commitment.get_deadline_source_display(),
-            commitment.deadline_wording,
-            commitment.responsible_person.full_name,
-            commitment.responsible_office.title if commitment.responsible_office else "",
-            commitment.made_on.isoformat(),
-            commitment.status_observed_on.isoformat(),
-            f"{question.session_year} nr. {question.number}",
-            question.subject,
-            base_url + commitment.get_absolute_url(),
+            f"C-{pk:05d}",
+            title,
+            kinds.get(kind, kind),
+            statuses.get(status, status),
+            "yes" if overdue else "no",
+            "" if days is None else days,
+            deadline.isoformat() if deadline else "",
+            sources.get(source, source),
+            wording,
+            f"{first} {last}".strip(),
+            office or "",
+            made_on.isoformat(),
+            observed_on.isoformat(),
+            f"{session_year} nr. {number}",
+            subject,
+            detail.format(pk),
         ]
 
 
@@ -150,7 +208,8 @@ def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Exactly the rows the list shows for the same query string, streamed (flat memory), UTF-8 with
     a byte-order mark so that spreadsheets keep Dutch accents; `delimiter=semicolon` for Dutch Excel."""
     as_of = timezone.localdate()
-    _filterset, commitments, _ignored = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"))
+    commitments = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort")).queryset
+    commitments = export_rows(commitments, as_of=as_of)
     delimiter = ";" if request.GET.get("delimiter") == "semicolon" else ","
     writer = csv.writer(_Echo(), delimiter=delimiter)
     base_url = request.build_absolute_uri("/").rstrip("/")

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,12 +8,14 @@ from django.views.decorators.http import require_GET
 
 from tracker.models import Answer, Question
 from tracker.pagination import paginate, warn_ignored_filters
+from tracker.search import RANK_WINDOW
 from tracker.selectors.questions import (
     answer_segments,
     commitment_counts,
     pending_suggestions,
     question_for_detail,
     question_list,
+    question_rows,
 )
 
 VIEW = "tracker.view_question"
@@ -21,9 +24,18 @@ VIEW = "tracker.view_question"
 @require_GET
 @permission_required(VIEW, raise_exception=True)
 def question_list_view(request: HttpRequest) -> HttpResponse:
-    filterset, questions, ignored = question_list(params=request.GET)
-    page = paginate(request, questions)
+    filterset, questions, ignored, windowed = question_list(params=request.GET)
+    page = paginate(request, questions, rows=question_rows)
     warn_ignored_filters(request, filterset, ignored)
+    if windowed:
+        messages.info(
+            request,
+            _(
+                "Many questions match: these are the %(count)s most recent, best match first. "
+                "Add words or filters to reach older ones."
+            )
+            % {"count": RANK_WINDOW},
+        )
     counts = commitment_counts(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
