@@ -1,0 +1,236 @@
+"""`make bench`: page times at scale on PostgreSQL, against two baselines measured in the same run.
+
+Creates the database BENCH_DATABASE_URL (default postgres://$USER@127.0.0.1:5432/tracker_bench) with
+100k questions, 200k commitments and 1M status updates if it is absent, then reuses it. For each
+page: a warm-up, then the median and p95 of 20 requests (in-process, through every middleware and
+template), the number of SQL queries, the ratio to the default-settings admin changelist, and the
+ratio to the time PostgreSQL needs for the page's main query (EXPLAIN ANALYZE). Writes
+bench/results.md and the plans to bench/plans/.
+"""
+
+import getpass
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+USER = os.environ.get("PGUSER") or getpass.getuser()
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"postgres://{USER}@127.0.0.1:5432/tracker_bench")
+os.environ["DATABASE_URL"] = DATABASE_URL
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+SIZES = {"questions": 100_000, "commitments": 200_000, "updates": 1_000_000}
+RUNS, WARM_UP = int(os.environ.get("BENCH_RUNS", "20")), 3
+RESULTS, PLANS = ROOT / "bench" / "results.md", ROOT / "bench" / "plans"
+TARGETS = {"list": 50, "dashboard": 100}
+
+
+def manage(*arguments: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+    )
+
+
+def ensure_database() -> float | None:
+    """Create and fill the benchmark database if needed; return the generator's time, if it ran."""
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--noinput", "-v", "0")
+    with psycopg.connect(DATABASE_URL) as database:
+        count = database.execute("SELECT count(*) FROM tracker_commitment").fetchone()[0]
+    if count >= SIZES["commitments"]:
+        return None
+    print(f"Generating {SIZES} (once; later runs reuse the database)...", flush=True)
+    started = time.monotonic()
+    manage(
+        "generate_data",
+        f"--questions={SIZES['questions']}",
+        f"--commitments={SIZES['commitments']}",
+        f"--updates={SIZES['updates']}",
+        "--seed=2026",
+    )
+    return time.monotonic() - started
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    generated = ensure_database()
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.models import Commitment, Person, StatusUpdate
+    from tracker.pagination import ListPaginator
+    from tracker.roles import Role, user_assign_role
+    from tracker.services.commitments import commitment_record_status
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-admin", defaults={"is_superuser": True, "is_staff": True})
+    user_assign_role(user=user, role=Role.ADMINISTRATOR)
+    client = Client()
+    client.force_login(user)
+
+    # A commitment with 50 status updates, made once.
+    busy = Commitment.objects.filter(kind="action").order_by("pk").first()
+    missing = 50 - StatusUpdate.objects.filter(commitment=busy).count()
+    for _ in range(max(missing, 0)):
+        commitment_record_status(commitment=busy, user=user, status="in_progress", observed_on=busy.made_on)
+    minister = Person.objects.annotate(n=django.db.models.Count("commitments")).order_by("-n").first()
+    last_page = ListPaginator(Commitment.objects.all(), 25).num_pages
+    export_filter = "status=in_progress&state=open"
+    export_rows = Commitment.objects.filter(current_status="in_progress").count()
+    pages = [
+        ("Dashboard", "/", "dashboard"),
+        ("Commitments, unfiltered", "/commitments/", "list"),
+        ("Commitments, status + minister", f"/commitments/?status=in_progress&status=delayed&minister={minister.pk}", "list"),
+        ('Commitments, search "projectoproep"', "/commitments/?q=projectoproep", "list"),
+        ("Commitments, sorted by days overdue", "/commitments/?sort=overdue", "list"),
+        (f"Commitments, last page ({last_page})", f"/commitments/?page={last_page}", "list"),
+        ("Overdue", "/commitments/overdue/", "list"),
+        ("Commitment with 50 status updates", f"/commitments/{busy.pk}/", "list"),
+        ('Questions, search "kinderopvang"', "/questions/?q=kinderopvang", "list"),
+        (f"CSV export ({export_rows:,} rows)", f"/commitments/export.csv?{export_filter}", "export"),
+        ("Admin changelist (ours)", "/admin/tracker/commitment/", "list"),
+        ("Baseline: admin changelist, default settings", "/baseline-admin/tracker/commitment/", "baseline"),
+    ]
+    PLANS.mkdir(exist_ok=True)
+    rows = []
+    for label, url, kind in pages:
+
+        def fetch(url=url):
+            response = client.get(url)
+            if response.streaming:
+                for _ in response.streaming_content:
+                    pass
+            assert response.status_code == 200, (url, response.status_code)
+
+        for _ in range(WARM_UP):
+            fetch()
+        times = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            fetch()
+            times.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as captured:
+            fetch()
+        main_query = max(captured.captured_queries, key=lambda query: float(query["time"]))
+        database_ms, plan = explain(connection, main_query["sql"])
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        (PLANS / f"{slug}.txt").write_text(f"{url}\n\n{main_query['sql']}\n\n{plan}\n", encoding="utf-8")
+        rows.append(
+            {
+                "page": label,
+                "url": url,
+                "kind": kind,
+                "median": statistics.median(times),
+                "p95": percentile(times, 0.95),
+                "queries": len(captured.captured_queries),
+                "database": database_ms,
+            }
+        )
+        print(
+            f"{label:<48} median {rows[-1]['median']:7.1f} ms  p95 {rows[-1]['p95']:7.1f} ms  {rows[-1]['queries']:2d} queries",
+            flush=True,
+        )
+    memory = export_memory()
+    write_results(rows, generated, memory)
+
+
+def explain(connection, sql: str) -> tuple[float, str]:
+    """PostgreSQL's own time for a query (planning and execution), and its plan."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)
+        report = cursor.fetchone()[0]
+        report = report[0] if isinstance(report, list) else json.loads(report)[0]
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        text = "\n".join(line for (line,) in cursor.fetchall())
+    return report["Planning Time"] + report["Execution Time"], text
+
+
+def export_memory() -> float:
+    """Peak memory growth (MB) of a fresh process streaming the CSV of every commitment."""
+    script = (
+        "import resource, django; django.setup()\n"
+        "from django.test import Client\n"
+        "from django.contrib.auth import get_user_model\n"
+        "c = Client(); c.force_login(get_user_model().objects.get(username='bench-admin'))\n"
+        "r = c.get('/commitments/export.csv?status=lapsed&kind=funding'); [None for _ in r.streaming_content]\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "r = c.get('/commitments/export.csv'); n = sum(chunk.count(b'\\n') for chunk in r.streaming_content)\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(n, before / 1024, after / 1024)\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env={**os.environ}, capture_output=True, text=True, check=True
+    )
+    lines, before, after = output.stdout.split()
+    growth = float(after) - float(before)
+    print(
+        f"CSV export of every commitment: {int(lines) - 1:,} rows; peak memory {float(before):.1f} MB before, "
+        f"{float(after):.1f} MB after: growth {growth:.1f} MB",
+        flush=True,
+    )
+    return growth
+
+
+def write_results(rows: list[dict], generated: float | None, memory: float) -> None:
+    baseline = next(row for row in rows if row["kind"] == "baseline")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"PostgreSQL, {SIZES['questions']:,} questions, {SIZES['commitments']:,} commitments, {SIZES['updates']:,} status updates; "
+        f"{RUNS} timed requests per page after {WARM_UP} warm-up requests, in-process through every middleware and template. "
+        "Ratios: to the default admin changelist (baseline a), and to PostgreSQL's own time for the page's main query "
+        "(EXPLAIN ANALYZE, planning + execution; baseline b). Plans: bench/plans/.",
+        "",
+        "| Page | Median ms | p95 ms | Queries | × admin baseline | DB main query ms | × DB time | Targets |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        misses = []
+        limit = TARGETS.get(row["kind"])
+        if limit and row["median"] > limit:
+            misses.append(f"median > {limit} ms")
+        if row["kind"] != "baseline" and row["p95"] > 2 * row["median"]:
+            misses.append("p95 > 2× median")
+        if row["queries"] > 12:
+            misses.append("> 12 queries")
+        if row["url"] == "/commitments/" and row["median"] > baseline["median"] / 2:
+            misses.append("> ½ admin baseline")
+        if row["kind"] in ("list", "dashboard") and row["median"] > 3 * row["database"]:
+            misses.append("> 3× DB")
+        lines.append(
+            f"| {row['page']} | {row['median']:.1f} | {row['p95']:.1f} | {row['queries']} | {row['median'] / baseline['median']:.2f} | "
+            f"{row['database']:.1f} | {row['median'] / row['database']:.1f} | {'; '.join(misses) or 'met'} |"
+        )
+    lines += [
+        "",
+        f"CSV export of all {SIZES['commitments']:,} commitments: peak memory growth {memory:.1f} MB (target < 100 MB).",
+    ]
+    if generated is not None:
+        lines.append(f"Data generated in {generated:.0f} s (target < 600 s).")
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
