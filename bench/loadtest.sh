@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# make loadtest: the application under gunicorn (WhiteNoise serving static files) on PostgreSQL,
+# driven over loopback by 50 concurrent editors (locust) for 60 seconds; then every status update
+# sent must be in the database. Results: bench/loadtest.md. Not part of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+USERS=${LOADTEST_USERS:-50}
+DURATION=${LOADTEST_DURATION:-60s}
+WORKERS=${LOADTEST_WORKERS:-4}
+PORT=${LOADTEST_PORT:-8100}
+PG_USER=${PGUSER:-$(id -un)}
+DB=tracker_loadtest
+export DATABASE_URL="postgres://${PG_USER}@127.0.0.1:5432/${DB}"
+export DEBUG=0 SECRET_KEY="loadtest-only-$(date +%s)-not-a-secret-key-0123456789" ALLOWED_HOSTS=127.0.0.1
+export SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0
+export LOADTEST_PASSWORD="loadtest-$(date +%s)-passphrase"
+export LOADTEST_RUN="loadtest-run-$(date +%Y%m%d%H%M%S)"
+PY=.venv/bin/python
+
+echo "Preparing ${DB} (demo data and a generated set)..."
+$PY - <<PY
+import psycopg
+with psycopg.connect("postgres://${PG_USER}@127.0.0.1:5432/postgres", autocommit=True) as c:
+    c.execute('DROP DATABASE IF EXISTS "${DB}"')
+    c.execute('CREATE DATABASE "${DB}"')
+PY
+$PY manage.py migrate --noinput -v 0
+$PY manage.py load_demo_data --no-users
+$PY manage.py generate_data --questions 5000 --commitments 10000 --updates 50000 --append
+$PY manage.py collectstatic --noinput -v 0
+export LOADTEST_PROMISES=$($PY - <<'PY'
+import json, os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+django.setup()
+from django.contrib.auth import get_user_model
+from tracker.models import Commitment
+from tracker.roles import Role, user_assign_role
+for n in range(1, int(os.environ.get("LOADTEST_USERS", "50")) + 1):
+    user, _ = get_user_model().objects.get_or_create(username=f"loadtest-editor-{n:02d}")
+    user.set_password(os.environ["LOADTEST_PASSWORD"]); user.save()
+    user_assign_role(user=user, role=Role.EDITOR)
+print(json.dumps(list(Commitment.objects.promises().order_by("?").values_list("pk", flat=True)[:500])))
+PY
+)
+
+.venv/bin/gunicorn tracker.wsgi --bind "127.0.0.1:${PORT}" --workers "${WORKERS}" --threads 2 --log-level warning &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+sleep 3
+
+echo "Running ${USERS} users for ${DURATION}..."
+.venv/bin/locust -f bench/locustfile.py --headless --host "http://127.0.0.1:${PORT}" -u "${USERS}" -r 5 -t "${DURATION}" \
+    --csv bench/loadtest --only-summary --stop-timeout 10 || true
+
+$PY - <<'PY'
+import csv, os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+django.setup()
+from tracker.models import StatusUpdate
+rows = {row["Name"]: row for row in csv.DictReader(open("bench/loadtest_stats.csv"))}
+total, status = rows["Aggregated"], rows.get("record status", {"Request Count": "0", "Failure Count": "0"})
+sent = int(open("bench/loadtest_sent.txt").read())
+stored = StatusUpdate.objects.filter(note__startswith=os.environ["LOADTEST_RUN"]).count()
+users, duration = os.environ.get("LOADTEST_USERS", "50"), os.environ.get("LOADTEST_DURATION", "60s")
+lines = [
+    "# Load test", "",
+    f"gunicorn ({os.environ.get('LOADTEST_WORKERS', '4')} workers × 2 threads, WhiteNoise) on PostgreSQL; {users} editors (locust) "
+    f"for {duration} over loopback on the same 2-core machine; demo data plus 5,000 generated questions.", "",
+    "| Requests | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Status updates sent | Stored |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    f"| {total['Request Count']} | {float(total['Requests/s']):.1f} | {total['50%']} | {total['95%']} | {total['99%']} | "
+    f"{total['Failure Count']} | {sent} | {stored} |", "",
+    "| Request | Count | Errors | p50 ms | p95 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|",
+]
+lines += [f"| {name} | {r['Request Count']} | {r['Failure Count']} | {r['50%']} | {r['95%']} | {r['99%']} |"
+          for name, r in rows.items() if name != "Aggregated"]
+lines += ["", "Every update sent was stored." if sent == stored else f"MISMATCH: {sent} sent, {stored} stored."]
+open("bench/loadtest.md", "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
+raise SystemExit(0 if sent == stored and int(total["Failure Count"]) == 0 else 1)
+PY
