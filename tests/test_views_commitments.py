@@ -330,7 +330,7 @@ def test_detail_page_costs_the_same_number_of_queries_with_1_and_30_status_updat
             observed_on=datetime.date(2019, 1, 1) + datetime.timedelta(days=day),
         )
     thirty = queries_for(editor_client, f"/commitments/{commitment.pk}/")
-    assert one == thirty <= 14
+    assert one == thirty <= 12
 
 
 def test_a_person_without_a_role_may_log_in_but_sees_nothing(no_role_user, client):

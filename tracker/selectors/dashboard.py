@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 
 from tracker.models import Commitment, CommitmentTally, Person, Status, StatusUpdate
+from tracker.models.commitments import open_promise_condition
 
 PANEL_SIZE = 8
 MINISTERS_SHOWN = 12
@@ -47,7 +48,8 @@ class Figures:
 
 
 def figures(as_of: datetime.date) -> Figures:
-    """Counts by status, the headline figures, the chart and the per-minister record, in four queries."""
+    """Counts by status, the headline figures, the chart and the per-minister record, in four queries.
+    Overdue and due soon follow the rules of overdue_condition() and due_soon_condition(), read together."""
     result = Figures()
     per_minister: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for person, year, status, refusal, total in CommitmentTally.objects.filter(total__gt=0).values_list(
@@ -62,17 +64,23 @@ def figures(as_of: datetime.date) -> Figures:
             record["fulfilled"] += total if status in (Status.FULFILLED, Status.PARTIALLY_FULFILLED) else 0
             record["broken"] += total if status in Status.broken_values() else 0
             record["open"] += total if status in Status.open_values() else 0
+    # Overdue (per minister) and due soon in one read of the open promises' deadline index.
     long_before = as_of - datetime.timedelta(days=settings.TRACKER_LONG_OVERDUE_DAYS)
-    for person, overdue, long_overdue in (
-        Commitment.objects.overdue(as_of=as_of)
+    due_by = as_of + datetime.timedelta(days=settings.TRACKER_DUE_SOON_DAYS)
+    for person, overdue, long_overdue, due_soon in (
+        Commitment.objects.filter(open_promise_condition(), deadline__lte=due_by)
         .values_list("responsible_person")
-        .annotate(total=Count("pk"), long=Count("pk", filter=Q(deadline__lt=long_before)))
+        .annotate(
+            overdue=Count("pk", filter=Q(deadline__lt=as_of)),
+            long=Count("pk", filter=Q(deadline__lt=long_before)),
+            due_soon=Count("pk", filter=Q(deadline__gte=as_of)),
+        )
         .order_by()
     ):
         per_minister[person]["overdue"] = overdue
         result.headline["overdue"] += overdue
         result.headline["long_overdue"] += long_overdue
-    result.headline["due_soon"] = Commitment.objects.due_soon(as_of=as_of, days=settings.TRACKER_DUE_SOON_DAYS).count()
+        result.headline["due_soon"] += due_soon
     result.headline["needs_follow_up"] = Commitment.objects.needs_follow_up(
         as_of=as_of, months=settings.TRACKER_FOLLOW_UP_MONTHS
     ).count()
