@@ -30,9 +30,14 @@ class Editor(HttpUser):
         self.username = f"loadtest-editor-{next(USERNAMES):02d}"
         page = self.client.get("/accounts/login/", name="login page")
         token = TOKEN.search(page.text).group(1)
-        with self.client.post("/accounts/login/", {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
-                              headers={"Referer": self.host + "/accounts/login/"}, name="log in", allow_redirects=False,
-                              catch_response=True) as response:
+        with self.client.post(
+            "/accounts/login/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            headers={"Referer": self.host + "/accounts/login/"},
+            name="log in",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
             if response.status_code != 302:
                 response.failure(f"login refused ({response.status_code})")
 
@@ -50,7 +55,9 @@ class Editor(HttpUser):
 
     @task(1)
     def search(self):
-        self.client.get(f"/commitments/?q={random.choice(['projectoproep', 'kinderopvang', 'evaluatie', 'wonen'])}", name="search")
+        self.client.get(
+            f"/commitments/?q={random.choice(['projectoproep', 'kinderopvang', 'evaluatie', 'wonen'])}", name="search"
+        )
 
     @task(1)
     def overdue(self):
@@ -65,10 +72,20 @@ class Editor(HttpUser):
         pk = random.choice(PROMISES)
         page = self.client.get(f"/commitments/{pk}/", name="commitment page")
         token = TOKEN.search(page.text).group(1)
-        data = {"status": random.choice(["in_progress", "delayed"]), "observed_on": date.today().isoformat(),
-                "note": f"{RUN} {self.username}", "csrfmiddlewaretoken": token}
-        with self.client.post(f"/commitments/{pk}/status/", data, headers={"Referer": f"{self.host}/commitments/{pk}/"},
-                              name="record status", allow_redirects=False, catch_response=True) as response:
+        data = {
+            "status": random.choice(["in_progress", "delayed"]),
+            "observed_on": date.today().isoformat(),
+            "note": f"{RUN} {self.username}",
+            "csrfmiddlewaretoken": token,
+        }
+        with self.client.post(
+            f"/commitments/{pk}/status/",
+            data,
+            headers={"Referer": f"{self.host}/commitments/{pk}/"},
+            name="record status",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
             if response.status_code == 302:
                 SENT["status updates"] += 1
             else:
