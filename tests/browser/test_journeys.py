@@ -71,6 +71,8 @@ def test_a_wrong_password_gets_a_clear_error_and_login_returns_where_the_user_wa
     log_in(page, base, next_path="/questions/")
     expect(page.get_by_role("heading", name="Written questions")).to_be_visible()
     screenshot(page, "08-question-list")
+    page.get_by_label("Search").fill("netwerkversterking")
+    page.get_by_role("button", name="Apply").click()
     page.get_by_role("link", name="Persoonlijke netwerkversterking bij mensen in armoede - Studie").click()
     expect(page.locator(".answer-text mark")).to_have_count(2)
     screenshot(page, "09-question-detail")
