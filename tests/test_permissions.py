@@ -62,6 +62,8 @@ PAGES = {
     "overdue": ("/commitments/overdue/", READ),
     "commitment detail": ("/commitments/{commitment}/", READ),
     "commitment edit form": ("/commitments/{commitment}/edit/", EDIT_PAGE),
+    "follow-up question": ("/commitments/{commitment}/follow-up/", READ),
+    "follow-up question as text": ("/commitments/{commitment}/follow-up/?format=txt", READ),
     "question list": ("/questions/", READ),
     "question detail": ("/questions/{question}/", READ),
     "review queue": ("/review/", EDIT_PAGE),

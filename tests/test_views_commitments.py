@@ -8,6 +8,7 @@ from django.utils import timezone
 from tests.factories import CommitmentFactory, OfficeFactory, PersonFactory, ThemeFactory, government
 from tests.querycount import queries_for
 from tracker.models import Commitment, DeadlineSource, Kind, Status, StatusUpdate
+from tracker.services.commitments import commitment_record_status
 
 pytestmark = pytest.mark.django_db
 
@@ -198,6 +199,54 @@ def test_detail_of_an_unknown_commitment_is_404(viewer_client):
     assert viewer_client.get("/commitments/999999/").status_code == 404
 
 
+# The follow-up question -------------------------------------------------------------------------
+
+
+def test_detail_links_to_a_follow_up_question_for_every_reader(viewer_client):
+    commitment = CommitmentFactory()
+    html = viewer_client.get(f"/commitments/{commitment.pk}/").content.decode()
+    assert f'href="/commitments/{commitment.pk}/follow-up/"' in html
+
+
+def test_follow_up_page_shows_the_draft_ready_to_edit_and_copy(viewer_client):
+    commitment = CommitmentFactory(title="Projectoproep buddywerking", kind=Kind.PROJECT_CALL)
+    response = viewer_client.get(f"/commitments/{commitment.pk}/follow-up/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<textarea id="follow-up-draft"' in html
+    assert f"Onderwerp: Opvolging van de toezegging in vraag nr. {commitment.answer.question.number}" in html
+    assert "Werd de aangekondigde projectoproep intussen gelanceerd?" in html
+    assert 'href="?format=txt"' in html
+
+
+def test_follow_up_downloads_as_a_utf8_text_file_named_after_the_commitment(viewer_client):
+    commitment = CommitmentFactory()
+    response = viewer_client.get(f"/commitments/{commitment.pk}/follow-up/", {"format": "txt"})
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="vervolgvraag-{commitment.reference}.txt"'
+    text = response.content.decode("utf-8")
+    assert text.startswith("Aan: ")
+    assert f"\u201c{commitment.quote}\u201d" in text
+
+
+def test_follow_up_of_an_unknown_commitment_is_404(viewer_client):
+    assert viewer_client.get("/commitments/999999/follow-up/").status_code == 404
+
+
+def test_follow_up_page_costs_the_same_number_of_queries_with_1_and_30_status_updates(viewer_client):
+    commitment = CommitmentFactory()
+    one = queries_for(viewer_client, f"/commitments/{commitment.pk}/follow-up/")
+    for day in range(29):
+        commitment_record_status(
+            commitment=commitment,
+            user=None,
+            status=Status.DELAYED,
+            observed_on=datetime.date(2019, 1, 1) + datetime.timedelta(days=day),
+        )
+    thirty = queries_for(viewer_client, f"/commitments/{commitment.pk}/follow-up/")
+    assert one == thirty <= 8
+
+
 def test_viewer_sees_no_form_and_cannot_record_a_status(viewer_client):
     commitment = CommitmentFactory()
     html = viewer_client.get(f"/commitments/{commitment.pk}/").content.decode()
@@ -320,8 +369,6 @@ def test_edit_form_refuses_a_stale_save_and_shows_the_other_change(editor_client
 def test_detail_page_costs_the_same_number_of_queries_with_1_and_30_status_updates(editor_client):
     commitment = CommitmentFactory()
     one = queries_for(editor_client, f"/commitments/{commitment.pk}/")
-    from tracker.services.commitments import commitment_record_status
-
     for day in range(29):
         commitment_record_status(
             commitment=commitment,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("commitments/export.csv", commitments.commitment_export_csv, name="commitment_export_csv"),
     path("commitments/overdue/", commitments.commitment_overdue_view, name="commitment_overdue"),
     path("commitments/<int:pk>/", commitments.commitment_detail_view, name="commitment_detail"),
+    path("commitments/<int:pk>/follow-up/", commitments.commitment_follow_up_view, name="commitment_follow_up"),
     path("commitments/<int:pk>/status/", commitments.commitment_record_status_view, name="commitment_record_status"),
     path("commitments/<int:pk>/deadline/", commitments.commitment_change_deadline_view, name="commitment_change_deadline"),
     path("commitments/<int:pk>/responsibility/", commitments.commitment_hand_over_view, name="commitment_hand_over"),

@@ -78,6 +78,21 @@ def test_a_wrong_password_gets_a_clear_error_and_login_returns_where_the_user_wa
     screenshot(page, "09-question-detail")
 
 
+def test_viewer_drafts_a_follow_up_question_on_the_most_overdue_promise(page, demo_site):
+    base = demo_site.url
+    log_in(page, base, username="viewer", next_path="/commitments/overdue/")
+    page.locator("tbody tr").first.get_by_role("link").first.click()
+    page.get_by_role("link", name="Draft a follow-up question").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Draft a follow-up question")
+    draft = page.get_by_label("Draft")
+    expect(draft).to_have_value(re.compile(r"^Aan: Liesbeth Homans"))
+    expect(draft).to_have_value(re.compile(r"vraag nr\. 551 van 29 juni 2018 van Cindy Franssen aan Liesbeth Homans"))
+    screenshot(page, "14-follow-up-question")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as a text file").click()
+    assert download.value.suggested_filename.startswith("vervolgvraag-C-")
+
+
 def test_editor_reviews_suggestions_confirming_one_and_rejecting_another(page, demo_site):
     base = demo_site.url
     log_in(page, base, next_path="/review/")

@@ -81,3 +81,24 @@ def parse_dutch_date(text: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def format_dutch_date(day: datetime.date) -> str:
+    """A date as Dutch documents write it: "29 juni 2018", whatever the interface language."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
 from tracker.models import Commitment, DeadlineSource, Kind, Status
 from tracker.pagination import paginate, warn_ignored_filters
@@ -251,6 +252,19 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
 @permission_required(VIEW, raise_exception=True)
 def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _get_commitment(pk))
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
+    commitment = _get_commitment(pk)
+    draft = follow_up_draft(commitment, as_of=timezone.localdate())
+    if request.GET.get("format") == "txt":
+        response = HttpResponse(draft.text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="vervolgvraag-{commitment.reference}.txt"'
+        return response
+    return render(request, "tracker/commitment_follow_up.html", {"commitment": commitment, "draft": draft})
 
 
 @require_POST

@@ -1,0 +1,106 @@
+"""Drafting the follow-up question: it cites the question as the parliament does, quotes the promise,
+and asks what fits the kind of promise, how late it is and whether it is still open."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import AnswerFactory, CommitmentFactory, OfficeFactory, PersonFactory, QuestionFactory
+from tracker.follow_up import follow_up_draft
+from tracker.models import Commitment, Kind, Status
+from tracker.services.commitments import commitment_hand_over
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 11, 25)
+
+
+def test_the_seed_promise_is_cited_as_the_parliament_cites_it_and_quoted_word_for_word(settings):
+    settings.DEBUG = True
+    call_command("load_demo_data", "--no-users", stdout=io.StringIO())
+    call = Commitment.objects.get(answer__question__number=551, kind=Kind.PROJECT_CALL)
+    draft = follow_up_draft(call, as_of=TODAY)
+    assert draft.addressee == "Liesbeth Homans"
+    assert draft.subject.startswith("Opvolging van de toezegging in vraag nr. 551 van 29 juni 2018")
+    assert (
+        "In het antwoord op schriftelijke vraag nr. 551 van 29 juni 2018 van Cindy Franssen aan Liesbeth Homans "
+        "over \u201cPersoonlijke netwerkversterking bij mensen in armoede - Studie\u201d staat: "
+        "\u201cwil ik een projectoproep lanceren om projecten te ondersteunen die inzetten op het versterken van die "
+        "sociale netwerken\u201d."
+    ) in draft.introduction
+    assert "Er werd daarbij geen termijn genoemd. De regeerperiode waarin die toezegging werd gedaan, is intussen afgelopen." in (
+        draft.introduction
+    )
+    assert draft.questions[0].startswith("Werd de aangekondigde projectoproep intussen gelanceerd?")
+
+
+def test_a_stated_deadline_is_quoted_and_a_missed_one_asks_why():
+    commitment = CommitmentFactory(deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
+    late = follow_up_draft(commitment, as_of=datetime.date(2020, 1, 1))
+    assert "Als termijn werd \u201ctegen eind 2019\u201d vooropgesteld. Die termijn is intussen verstreken." in late.introduction
+    assert "Waarom werd de vooropgestelde termijn niet gehaald?" in late.questions
+
+    on_time = follow_up_draft(commitment, as_of=datetime.date(2019, 12, 31))
+    assert "verstreken" not in on_time.introduction
+    assert "Waarom werd de vooropgestelde termijn niet gehaald?" not in on_time.questions
+    assert on_time.questions[-1].startswith("Welke stappen moeten nog worden gezet")
+
+
+@pytest.mark.parametrize(
+    ("kind", "opening"),
+    [
+        (Kind.PROJECT_CALL, "Werd de aangekondigde projectoproep"),
+        (Kind.FUNDING, "Werden de aangekondigde middelen"),
+        (Kind.LEGISLATION, "Hoe ver staat de aangekondigde regelgeving?"),
+        (Kind.STUDY, "Werd de aangekondigde studie of evaluatie"),
+        (Kind.ACTION, "Werd de aangekondigde maatregel"),
+        (Kind.OTHER, "Wat is de stand van zaken"),
+    ],
+)
+def test_the_first_question_asks_what_fits_the_kind_of_promise(kind, opening):
+    draft = follow_up_draft(CommitmentFactory(kind=kind), as_of=TODAY)
+    assert draft.questions[0].startswith(opening)
+
+
+def test_a_refusal_asks_whether_the_minister_holds_to_it_and_never_about_a_deadline():
+    refusal = CommitmentFactory(kind=Kind.REFUSAL)
+    draft = follow_up_draft(refusal, as_of=TODAY)
+    assert draft.questions == (
+        "Blijft u bij dit standpunt?",
+        "Zo ja, op basis van welke gegevens? Zo neen, welke initiatieven plant u, en tegen wanneer?",
+    )
+    assert "termijn" not in draft.introduction
+
+
+def test_a_kept_promise_asks_for_results_instead_of_next_steps():
+    kept = CommitmentFactory(status=Status.FULFILLED, deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
+    draft = follow_up_draft(kept, as_of=TODAY)
+    assert draft.questions[-1].startswith("Welke resultaten heeft dit tot nu toe opgeleverd")
+    assert "verstreken" not in draft.introduction, "a kept promise is not late"
+
+
+def test_the_last_known_progress_is_mentioned_with_its_date():
+    delayed = CommitmentFactory(status=Status.DELAYED, observed_on=datetime.date(2019, 3, 4))
+    draft = follow_up_draft(delayed, as_of=TODAY)
+    assert "Volgens de laatste informatie (4 maart 2019) liep de uitvoering vertraging op." in draft.introduction
+
+
+def test_after_a_handover_the_question_goes_to_the_successor():
+    question = QuestionFactory(addressee=PersonFactory(first_name="Liesbeth", last_name="Homans"))
+    commitment = CommitmentFactory(answer=AnswerFactory(question=question))
+    successor = OfficeFactory(person=PersonFactory(first_name="Wouter", last_name="Beke"), title="Vlaams minister van Welzijn")
+    commitment_hand_over(commitment=commitment, user=None, office=successor, reason="Nieuwe regering")
+    draft = follow_up_draft(Commitment.objects.get(pk=commitment.pk), as_of=TODAY)
+    assert (draft.addressee, draft.office) == ("Wouter Beke", "Vlaams minister van Welzijn")
+    assert "aan Liesbeth Homans" in draft.introduction
+    assert "Die bevoegdheid ligt intussen bij u." in draft.introduction
+
+
+def test_the_text_numbers_the_questions_under_the_header():
+    draft = follow_up_draft(CommitmentFactory(), as_of=TODAY)
+    lines = draft.text.splitlines()
+    assert lines[0] == f"Aan: {draft.addressee}"
+    assert any(line.startswith("Onderwerp: Opvolging van de toezegging in vraag nr.") for line in lines)
+    assert [line[:3] for line in lines if line[:1].isdigit()] == [f"{n}. " for n in range(1, len(draft.questions) + 1)]
