@@ -70,6 +70,11 @@ QUESTION_FILTERS = st.fixed_dictionaries(
     },
 )
 
+REPORT_CHOICES = st.fixed_dictionaries(
+    {},
+    optional={"minister": st.one_of(NUMBERS, st.just("a minister")), "as_of": DATES, "until": DATES},
+)
+
 
 @pytest.fixture
 def data():
@@ -93,6 +98,14 @@ def test_commitment_list_and_its_export_never_fail(viewer_client, data, params):
 @given(params=QUESTION_FILTERS)
 def test_question_list_never_fails(viewer_client, data, params):
     assert viewer_client.get("/questions/", params).status_code == 200
+
+
+@given(params=REPORT_CHOICES, text_format=VALUE)
+def test_minister_report_and_follow_up_draft_never_fail(viewer_client, data, params, text_format):
+    if params.get("minister") == "a minister":
+        params["minister"] = str(data.responsible_person_id)
+    assert viewer_client.get("/reports/minister/", params).status_code == 200, params
+    assert viewer_client.get(f"/commitments/{data.pk}/follow-up/", {"format": text_format}).status_code == 200
 
 
 @given(page=NUMBERS)

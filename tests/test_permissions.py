@@ -65,6 +65,8 @@ PAGES = {
     "follow-up question": ("/commitments/{commitment}/follow-up/", READ),
     "follow-up question as text": ("/commitments/{commitment}/follow-up/?format=txt", READ),
     "question list": ("/questions/", READ),
+    "report per minister": ("/reports/minister/", READ),
+    "report per minister, chosen": ("/reports/minister/?minister={minister}&as_of=2026-01-01", READ),
     "question detail": ("/questions/{question}/", READ),
     "review queue": ("/review/", EDIT_PAGE),
     "suggestion": ("/review/{suggestion}/", EDIT_PAGE),
@@ -133,7 +135,10 @@ ACTIONS = {
 
 def url_for(template: str, world: World) -> str:
     return template.format(
-        commitment=world.commitment.pk, question=world.commitment.answer.question_id, suggestion=world.suggestion.pk
+        commitment=world.commitment.pk,
+        question=world.commitment.answer.question_id,
+        suggestion=world.suggestion.pk,
+        minister=world.commitment.responsible_person_id,
     )
 
 

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tracker.forms.accounts import LoginForm
-from tracker.views import commitments, dashboard, exports, health, imports, questions, review
+from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review
 
 urlpatterns = [
     path("", dashboard.dashboard_view, name="dashboard"),
@@ -21,6 +21,7 @@ urlpatterns = [
     path("commitments/<int:pk>/edit/", commitments.commitment_edit_view, name="commitment_edit"),
     path("questions/", questions.question_list_view, name="question_list"),
     path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),
+    path("reports/minister/", reports.minister_report_view, name="minister_report"),
     path("review/", review.review_list_view, name="review_list"),
     path("review/<int:pk>/", review.suggestion_review_view, name="suggestion_review"),
     path("import/", imports.import_upload_view, name="import_upload"),

@@ -93,6 +93,18 @@ def test_viewer_drafts_a_follow_up_question_on_the_most_overdue_promise(page, de
     assert download.value.suggested_filename.startswith("vervolgvraag-C-")
 
 
+def test_viewer_prepares_the_report_for_a_minister_from_the_dashboard(page, demo_site):
+    base = demo_site.url
+    log_in(page, base, username="viewer")
+    page.get_by_role("link", name="Report per minister").click()
+    page.get_by_label("Minister").select_option(label="Liesbeth Homans")
+    page.get_by_role("button", name="Show the report").click()
+    expect(page.get_by_role("heading", name="Liesbeth Homans")).to_be_visible()
+    past_due = page.get_by_role("table", name="Past due")
+    expect(past_due).to_contain_text("Projectoproep voor buddywerkingen")
+    screenshot(page, "15-minister-report")
+
+
 def test_editor_reviews_suggestions_confirming_one_and_rejecting_another(page, demo_site):
     base = demo_site.url
     log_in(page, base, next_path="/review/")

@@ -1,0 +1,66 @@
+"""The periodic report per minister: what is past due on the report date, and what falls due
+before the next report, of the kind a parliament sends its ministers."""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Count
+
+from tracker.models import Commitment, Person
+from tracker.models.commitments import due_soon_condition, open_promise_condition, overdue_condition
+
+REPORT_ROWS = 200  # per section; the rest is one click away in the filtered list
+
+
+@dataclass(frozen=True)
+class MinisterReport:
+    minister: Person
+    as_of: datetime.date
+    until: datetime.date
+    past_due: list[Commitment]
+    falling_due: list[Commitment]
+    past_due_count: int
+    long_overdue_count: int
+    falling_due_count: int
+
+    # The same rows in the commitment list (open, by deadline), for sections longer than REPORT_ROWS.
+    @property
+    def past_due_query(self) -> str:
+        last_day = self.as_of - datetime.timedelta(days=1)
+        return urlencode({"minister": self.minister.pk, "state": "open", "deadline_to": last_day, "sort": "deadline"})
+
+    @property
+    def falling_due_query(self) -> str:
+        return urlencode(
+            {
+                "minister": self.minister.pk,
+                "state": "open",
+                "deadline_from": self.as_of,
+                "deadline_to": self.until,
+                "sort": "deadline",
+            }
+        )
+
+
+def minister_report(*, minister: Person, as_of: datetime.date, until: datetime.date) -> MinisterReport:
+    mine = Commitment.objects.for_minister(minister)
+    days_ahead = (until - as_of).days
+    long_before = as_of - datetime.timedelta(days=settings.TRACKER_LONG_OVERDUE_DAYS)
+    counts = mine.filter(open_promise_condition(), deadline__lte=until).aggregate(
+        past_due=Count("pk", filter=overdue_condition(as_of)),
+        long_overdue=Count("pk", filter=overdue_condition(long_before)),  # as long_overdue(): deadline before as_of - days
+        falling_due=Count("pk", filter=due_soon_condition(as_of, days_ahead)),
+    )
+    rows = mine.with_context().with_overdue_flag(as_of=as_of)
+    return MinisterReport(
+        minister=minister,
+        as_of=as_of,
+        until=until,
+        past_due=list(rows.overdue(as_of=as_of).overdue_first()[:REPORT_ROWS]),
+        falling_due=list(rows.due_soon(as_of=as_of, days=days_ahead).order_by("deadline", "pk")[:REPORT_ROWS]),
+        past_due_count=counts["past_due"],
+        long_overdue_count=counts["long_overdue"],
+        falling_due_count=counts["falling_due"],
+    )

@@ -1,0 +1,21 @@
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from tracker.forms.reports import MinisterReportForm
+from tracker.models import Person
+from tracker.selectors.reports import REPORT_ROWS, minister_report
+
+
+@require_GET
+@permission_required("tracker.view_commitment", raise_exception=True)
+def minister_report_view(request: HttpRequest) -> HttpResponse:
+    """The periodic report for one minister; without a minister chosen, the form alone."""
+    form = MinisterReportForm(request.GET or None, today=timezone.localdate())
+    report = None
+    if form.is_valid():
+        minister = Person.objects.get(pk=form.cleaned_data["minister"])
+        report = minister_report(minister=minister, **{key: form.cleaned_data[key] for key in ("as_of", "until")})
+    return render(request, "tracker/minister_report.html", {"form": form, "report": report, "report_rows": REPORT_ROWS})
