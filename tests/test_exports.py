@@ -38,12 +38,16 @@ def test_the_export_holds_every_question_with_commitments_status_history_and_ove
     call = next(c for c in seed["commitments"] if c["kind"] == "project_call")
     assert (call["deadline"], call["deadline_source"], call["overdue"]) == ("2019-05-26", "default", True)
     assert call["status_history"][0]["status"] == "announced"
+    assert (seed["answer_due_on"], seed["answer_late"], seed["answer"]["answered_in_time"]) == ("2018-07-30", False, None)
+    assert any(q["answer"] is None and q["answer_late"] for q in document["questions"]), "a sample still unanswered"
 
 
 def test_exporting_importing_into_an_empty_database_and_exporting_again_gives_the_same_document(settings):
     settings.DEBUG = True
     call_command("load_demo_data", "--no-users", stdout=io.StringIO())
+    Answer.objects.filter(question__number=551).update(answered_in_time=False)  # the parliament's verdict travels too
     first = export()
+    assert '"answered_in_time": false' in first
     empty_database()
     result = import_documents([("export.json", first.encode())])
     assert result.failed == 0, [entry for entry in result.report if entry["outcome"] == "failed"]

@@ -96,8 +96,9 @@ def test_commitment_list_and_its_export_never_fail(viewer_client, data, params):
 
 
 @given(params=QUESTION_FILTERS)
-def test_question_list_never_fails(viewer_client, data, params):
-    assert viewer_client.get("/questions/", params).status_code == 200
+def test_question_lists_never_fail(viewer_client, data, params):
+    for url in ("/questions/", "/questions/late/"):
+        assert viewer_client.get(url, params).status_code == 200, (url, params)
 
 
 @given(params=REPORT_CHOICES, text_format=VALUE)

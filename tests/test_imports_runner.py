@@ -135,6 +135,30 @@ def test_an_open_data_record_and_the_text_document_of_the_same_question_merge():
     question = Question.objects.get(number=551)
     assert (question.open_data_id, question.answer.answered_on) == ("1450827", datetime.date(2018, 7, 25))
     assert "wil ik een projectoproep lanceren" in question.answer.text
+    assert question.answer.answered_in_time is True, "the text document says nothing of the term: the verdict stays"
+
+
+def test_the_parliaments_verdict_on_the_term_is_kept_and_a_later_record_may_change_it():
+    record = {
+        "id": 9001,
+        "nummer": 12,
+        "onderwerp": "Wachtlijsten",
+        "zittingsjaar": "2018-2019",
+        "vraagsteller": {"naam": "Peeters", "voornaam": "An"},
+        "minister": {"naam": "Jansen", "voornaam": "Jan"},
+        "procedureverloop": [
+            {"status": "Vraag ingediend", "datum": "2019-01-07"},
+            {"status": "Laattijdig beantwoord", "datum": "2019-02-20"},
+        ],
+    }
+    first = run(("record.json", json.dumps(record).encode()))
+    assert "answered late, according to the parliament" in first.report[0]["notes"]
+    answer = Answer.objects.get(question__open_data_id="9001")
+    assert (answer.answered_in_time, answer.question.answer_due_on) == (False, datetime.date(2019, 2, 4))
+    record["tijdig"] = "ja"  # the parliament corrected its record
+    run(("record.json", json.dumps(record).encode()))
+    answer.refresh_from_db()
+    assert answer.answered_in_time is True
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ def test_an_open_data_record_keeps_its_id_dates_people_and_themes():
     assert record.themes == ("Armoedebestrijding", "Welzijn")
     assert record.source_url.endswith("/1450827")
     assert "the record holds no answer text" in record.notes[0]
+    assert record.answer.answered_in_time is True  # "tijdig": true, "Tijdig beantwoord"
 
 
 def test_an_unanswered_open_data_record_with_a_short_session_year_and_theme_objects():
@@ -48,6 +49,7 @@ def test_an_open_data_record_without_a_number_is_refused():
         ({"subject": ""}, "subject missing"),
         ({"session_year": "2018"}, "session year '2018' is not like 2017-2018"),
         ({"answer": "tekst"}, "answer must be an object"),
+        ({"answer": {"text": "x", "answered_in_time": "misschien"}}, "answer.answered_in_time: 'misschien' is not true or false"),
         ({"commitments": [{"title": "x"}]}, "commitments[1].quote missing"),
     ],
 )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests.factories import AnswerFactory, PersonFactory, QuestionFactory
-from tracker.models import session_year_of
+from tracker.models import Question, session_year_of
 from tracker.models.questions import numbered_parts, validate_session_year
 
 
@@ -67,3 +67,62 @@ def test_numbered_parts_split_the_introduction_from_the_sub_questions():
 def test_citation_is_how_the_parliament_cites_a_question():
     question = QuestionFactory(number=551, asked_on=datetime.date(2018, 6, 29))
     assert question.citation == "nr. 551 (2017-2018)"
+
+
+# Late answers: twenty working days; the parliament's verdict wins where it is known.
+ASKED = datetime.date(2019, 1, 7)  # a Monday without holidays in the next four weeks
+DUE = datetime.date(2019, 2, 4)
+
+
+@pytest.mark.django_db
+def test_a_question_knows_when_its_answer_is_due_and_follows_a_change_of_date():
+    question = QuestionFactory(asked_on=ASKED)
+    assert question.answer_due_on == DUE
+    question.asked_on = datetime.date(2019, 1, 14)
+    question.save(update_fields=["asked_on"])
+    question.refresh_from_db()
+    assert question.answer_due_on == datetime.date(2019, 2, 11)
+
+
+def late_numbers(as_of):
+    return sorted(Question.objects.late(as_of=as_of).values_list("number", flat=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("answered_on", "in_time", "late"),
+    [
+        (DUE, None, False),  # on the last day of the term: in time
+        (DUE + datetime.timedelta(days=1), None, True),  # the day after: late
+        (None, None, False),  # undated, no verdict: nobody can tell, so not counted late
+        (DUE + datetime.timedelta(days=30), True, False),  # the parliament counted it in time (a recess, say)
+        (DUE, False, True),  # the parliament says late
+        (None, False, True),
+    ],
+)
+def test_an_answered_question_is_late_by_its_date_unless_the_parliament_says_otherwise(answered_on, in_time, late):
+    answer = AnswerFactory(question__asked_on=ASKED, question__number=7, answered_on=answered_on, answered_in_time=in_time)
+    as_of = datetime.date(2020, 1, 1)
+    assert (late_numbers(as_of) == [7]) is late
+    assert answer.question.answer_lateness(as_of).late is late
+    assert late_numbers(as_of) == sorted(Question.objects.answered_late().values_list("number", flat=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("as_of", "late", "days"), [(DUE, False, 0), (DUE + datetime.timedelta(days=1), True, 1)])
+def test_an_unanswered_question_is_late_from_the_day_after_its_term(as_of, late, days):
+    question = QuestionFactory(asked_on=ASKED, number=8)
+    assert (late_numbers(as_of) == [8]) is late
+    lateness = question.answer_lateness(as_of)
+    assert (lateness.late, lateness.answered, lateness.days) == (late, False, days)
+
+
+@pytest.mark.django_db
+def test_days_late_are_counted_from_the_term_to_the_answer_or_to_today():
+    AnswerFactory(question__asked_on=ASKED, question__number=1, answered_on=DUE + datetime.timedelta(days=10))
+    AnswerFactory(question__asked_on=ASKED, question__number=2, answered_on=None, answered_in_time=False)
+    QuestionFactory(asked_on=ASKED, number=3)
+    as_of = DUE + datetime.timedelta(days=4)
+    rows = Question.objects.late(as_of=as_of).with_days_late(as_of=as_of).order_by("number")
+    assert [(q.number, q.late_by.days if q.late_by is not None else None) for q in rows] == [(1, 10), (2, None), (3, 4)]
+    assert [q.answer_lateness(as_of).days for q in rows] == [10, None, 4]

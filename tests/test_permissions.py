@@ -65,6 +65,7 @@ PAGES = {
     "follow-up question": ("/commitments/{commitment}/follow-up/", READ),
     "follow-up question as text": ("/commitments/{commitment}/follow-up/?format=txt", READ),
     "question list": ("/questions/", READ),
+    "late answers": ("/questions/late/", READ),
     "report per minister": ("/reports/minister/", READ),
     "report per minister, chosen": ("/reports/minister/?minister={minister}&as_of=2026-01-01", READ),
     "question detail": ("/questions/{question}/", READ),

@@ -67,3 +67,70 @@ def test_question_pages_cost_the_same_number_of_queries_for_1_and_30_rows(viewer
     counts_thirty = [queries_for(viewer_client, "/questions/"), queries_for(viewer_client, detail)]
     assert counts_one == counts_thirty
     assert max(counts_thirty) <= 12
+
+
+# Late answers
+ASKED = datetime.date(2019, 1, 7)  # due 4 February 2019
+DUE = datetime.date(2019, 2, 4)
+
+
+def late_answer(days_after_term, **fields):
+    return AnswerFactory(question__asked_on=ASKED, answered_on=DUE + datetime.timedelta(days=days_after_term), **fields).question
+
+
+def test_late_answers_lists_late_and_unanswered_questions_with_days_late_and_the_ministers_ranking(viewer_client):
+    late = late_answer(6, question__subject="Traag antwoord")
+    late_answer(0, question__subject="Op tijd")
+    waiting = QuestionFactory(asked_on=datetime.date(2026, 1, 5), subject="Geen antwoord")
+    response = viewer_client.get("/questions/late/")
+    assert [question.subject for question, _lateness in response.context["rows"]] == ["Geen antwoord", "Traag antwoord"]
+    html = response.content.decode()
+    assert "not answered" in html
+    assert '<span class="days-late">6</span>' in html
+    ranking = {record.minister_id: record for record in response.context["ranking"]}
+    assert (ranking[late.addressee_id].answered_late, ranking[waiting.addressee_id].unanswered) == (1, 1)
+    assert f'minister={late.addressee_id}"' in html
+
+
+def test_late_answers_says_when_the_verdict_is_the_parliaments(viewer_client):
+    late_answer(-5, answered_in_time=False)
+    assert "late according to the parliament" in viewer_client.get("/questions/late/").content.decode()
+
+
+def test_late_answers_with_nothing_late_shows_an_empty_state(viewer_client):
+    late_answer(0)
+    assert "No late answers." in viewer_client.get("/questions/late/").content.decode()
+
+
+def test_late_answers_ignores_a_filter_it_does_not_understand_and_says_so(viewer_client):
+    late_answer(3)
+    response = viewer_client.get("/questions/late/", {"minister": "nobody", "session_year": "1850-1851"}, follow=True)
+    assert len(response.context["rows"]) == 1
+    assert "were not understood and were ignored: Minister, Session year" in response.content.decode()
+
+
+def test_late_answers_in_dutch(viewer_client):
+    late_answer(3)
+    viewer_client.cookies["django_language"] = "nl"
+    html = viewer_client.get("/questions/late/").content.decode()
+    assert "Laattijdige antwoorden" in html
+    assert "Dagen te laat" in html
+
+
+def test_question_detail_shows_when_the_answer_was_due_and_how_late_it_came(viewer_client):
+    question = late_answer(3)
+    html = viewer_client.get(f"/questions/{question.pk}/").content.decode()
+    assert "answered 3 days late" in html
+    assert "Answer due" in html
+    on_time = late_answer(0)
+    assert "answered in time" in viewer_client.get(f"/questions/{on_time.pk}/").content.decode()
+
+
+def test_late_answers_costs_the_same_number_of_queries_for_1_and_30_rows(viewer_client):
+    late_answer(1)
+    one = queries_for(viewer_client, "/questions/late/")
+    for days in range(2, 31):
+        late_answer(days, question__addressee=PersonFactory())
+    assert len(viewer_client.get("/questions/late/").context["rows"]) == 25  # a full page
+    assert queries_for(viewer_client, "/questions/late/") == one
+    assert one <= 10

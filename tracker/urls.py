@@ -20,6 +20,7 @@ urlpatterns = [
     path("commitments/<int:pk>/responsibility/", commitments.commitment_hand_over_view, name="commitment_hand_over"),
     path("commitments/<int:pk>/edit/", commitments.commitment_edit_view, name="commitment_edit"),
     path("questions/", questions.question_list_view, name="question_list"),
+    path("questions/late/", questions.late_answer_list_view, name="late_answers"),
     path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),
     path("reports/minister/", reports.minister_report_view, name="minister_report"),
     path("review/", review.review_list_view, name="review_list"),

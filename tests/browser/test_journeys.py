@@ -139,3 +139,21 @@ def test_pages_work_on_a_phone_375_pixels_wide(phone, demo_site):
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} is {width}px wide: it scrolls sideways on a phone"
         screenshot(phone, name)
+
+
+def test_viewer_finds_the_late_answers_and_narrows_them_to_one_minister(page, demo_site):
+    base = demo_site.url
+    log_in(page, base, username="viewer", next_path="/questions/")
+    page.get_by_role("link", name="Late answers").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Late answers")
+    ranking = page.get_by_role("table", name="Late answers per minister, most first")
+    expect(ranking).to_contain_text("Nadia El Morabit")
+    late = page.get_by_role("table", name="Questions answered late or not answered, latest first")
+    expect(late.locator("tbody tr").first).to_contain_text("Wachtlijsten voor sociale huurwoningen")
+    expect(late.locator("tbody tr").first).to_contain_text("not answered")
+    screenshot(page, "16-late-answers")
+    ranking.get_by_role("link", name="Karel Dehaene").click()
+    expect(late.locator("tbody tr")).to_have_count(1)
+    expect(late).to_contain_text("Uitbetaling van de KMO-portefeuille")
+    late.get_by_role("link", name="[Voorbeeld] Uitbetaling van de KMO-portefeuille").click()
+    expect(page.get_by_text(re.compile(r"not answered, \d+ days past the term"))).to_be_visible()

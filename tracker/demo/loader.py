@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.demo.samples import EXAMPLE_NOTE, SAMPLES, Promise, Sample
+from tracker.demo.samples import EXAMPLE_NOTE, SAMPLES, UNANSWERED, OpenQuestion, Promise, Sample
 from tracker.imports.deadlines import find_deadline
 from tracker.imports.records import AnswerRecord, PersonRecord, QuestionRecord
 from tracker.imports.runner import import_documents
@@ -56,6 +56,8 @@ def load_demo_data(*, with_users: bool = True) -> DemoSummary:
     _load_seed()
     for sample in SAMPLES:
         _load_sample(sample, today)
+    for question in UNANSWERED:
+        _load_open_question(question, today)
     users = _demo_users() if with_users else []
     return DemoSummary(questions=Question.objects.count(), commitments=Commitment.objects.count(), users=users)
 
@@ -90,6 +92,19 @@ def _load_sample(sample: Sample, today: datetime.date) -> None:
     question = question_upsert(record, reason="demo data").question
     for promise in sample.promises:
         _confirm(question, promise, today=today)
+
+
+def _load_open_question(sample: OpenQuestion, today: datetime.date) -> None:
+    record = QuestionRecord(
+        number=sample.number,
+        asked_on=_day(sample.asked_on, today),
+        asker=PersonRecord(name=sample.asker),
+        addressee=PersonRecord(name=sample.minister),
+        office=sample.office,
+        subject=sample.subject,
+        text=f"{sample.question}\n\n{EXAMPLE_NOTE}",
+    )
+    question_upsert(record, reason="demo data")
 
 
 def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> None:

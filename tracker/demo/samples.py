@@ -989,3 +989,48 @@ SAMPLES = [
         (),
     ),
 ]
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A sample question the minister has not answered (yet)."""
+
+    number: int
+    asked_on: datetime.date | int
+    asker: str
+    minister: str
+    office: str
+    subject: str
+    question: str
+
+
+# Two past the legal term of twenty working days, one still within it: the late-answers list.
+UNANSWERED = [
+    OpenQuestion(
+        264,
+        -70,
+        "Sarah Vermeulen",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Wachtlijsten voor sociale huurwoningen in centrumsteden",
+        "De wachtlijsten voor sociale huurwoningen blijven groeien.\n\n1. Hoeveel kandidaat-huurders staan er per centrumstad op de wachtlijst?\n2. Welke bijkomende maatregelen plant de minister?",
+    ),
+    OpenQuestion(
+        319,
+        -45,
+        "Pieter Baert",
+        "Karel Dehaene",
+        ECONOMIE,
+        "[Voorbeeld] Uitbetaling van de KMO-portefeuille",
+        "Ondernemers melden vertraging bij de uitbetaling van de KMO-portefeuille.\n\n1. Wat is de gemiddelde doorlooptijd van een aanvraag?\n2. Hoe wil de minister de achterstand wegwerken?",
+    ),
+    OpenQuestion(
+        327,
+        -8,
+        "Sarah Vermeulen",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Energierenovatie van sociale woningen",
+        "Het renovatieritme van het sociale woonpatrimonium ligt lager dan gepland.\n\n1. Hoeveel sociale woningen werden in 2026 energetisch gerenoveerd?",
+    ),
+]

@@ -38,6 +38,7 @@ from tracker.models import (
     Theme,
     session_year_of,
 )
+from tracker.models.questions import answer_due_on
 from tracker.names import normalise_name
 from tracker.services.tallies import tallies_rebuild
 
@@ -575,6 +576,7 @@ class Generator:
                     session_year=session_year,
                     number=self.numbers[(session_year, office.person_id)],
                     asked_on=asked_on,
+                    answer_due_on=answer_due_on(asked_on),  # bulk_create skips Question.save()
                     asker=rng.choice(cast.askers),
                     addressee=office.person,
                     addressee_office=office,

@@ -89,8 +89,17 @@ def question_document(question: Question, as_of: datetime.date) -> dict:
         "text": question.text,
         "source_url": question.source_url,
         "themes": sorted(theme.name for theme in question.themes.all()),
+        "answer_due_on": _date(question.answer_due_on),
+        "answer_late": question.answer_lateness(as_of).late,
         "answer": (
-            {"answered_on": _date(answer.answered_on), "text": answer.text, "source_url": answer.source_url} if answer else None
+            {
+                "answered_on": _date(answer.answered_on),
+                "answered_in_time": answer.answered_in_time,
+                "text": answer.text,
+                "source_url": answer.source_url,
+            }
+            if answer
+            else None
         ),
         "commitments": [_commitment(c, as_of) for c in answer.commitments.all()] if answer else [],
     }
@@ -125,6 +134,8 @@ CSV_COLUMNS = [
     "office",
     "subject",
     "answered_on",
+    "answer_due_on",
+    "answer_late",
     "commitment",
     "title",
     "kind",
@@ -162,6 +173,8 @@ def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> I
             document["office"],
             document["subject"],
             (document["answer"] or {}).get("answered_on") or "",
+            document["answer_due_on"] or "",
+            "yes" if document["answer_late"] else "no",
         ]
         if not document["commitments"]:
             yield writer.writerow(base + [""] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]])

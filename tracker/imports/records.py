@@ -50,6 +50,7 @@ class AnswerRecord:
     text: str
     answered_on: datetime.date | None = None
     source_url: str = ""
+    answered_in_time: bool | None = None  # the parliament's verdict, where the record gives it
 
 
 @dataclass

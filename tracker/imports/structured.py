@@ -66,6 +66,18 @@ def _date(value: Any, field: str, *, required: bool = False) -> datetime.date | 
     raise DocumentError(f"{field}: {value!r} is not a date (use YYYY-MM-DD)")
 
 
+_VERDICTS = {"true": True, "ja": True, "1": True, "false": False, "nee": False, "0": False}
+
+
+def _verdict(value: Any, field: str) -> bool | None:
+    """A yes/no field such as 'tijdig': true, false (also "ja"/"nee") or absent."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (str, int)) and str(value).strip().lower() in _VERDICTS:
+        return _VERDICTS[str(value).strip().lower()]
+    raise DocumentError(f"{field}: {value!r} is not true or false")
+
+
 def _datetime(value: Any, field: str) -> datetime.datetime | None:
     if not value:
         return None
@@ -148,6 +160,7 @@ def _parse_own(item: dict) -> QuestionRecord:
                 text=_text(answer.get("text")),
                 answered_on=_date(answer.get("answered_on"), "answer.answered_on"),
                 source_url=_text(answer.get("source_url")),
+                answered_in_time=_verdict(answer.get("answered_in_time"), "answer.answered_in_time"),
             )
             if answer
             else None
@@ -205,7 +218,7 @@ def _parse_open_data(item: dict) -> QuestionRecord:
             raise DocumentError("no question number found (no 'nummer' and none in 'titel')")
         number_value = match.group(1)
     steps = item.get("procedureverloop") if isinstance(item.get("procedureverloop"), list) else []
-    asked_on, answered_on, notes = None, None, []
+    asked_on, answered_on, in_time, notes = None, None, None, []
     for step in steps:
         if not isinstance(step, dict):
             continue
@@ -215,6 +228,9 @@ def _parse_open_data(item: dict) -> QuestionRecord:
             asked_on = asked_on or day
         elif "beantwoord" in status:
             answered_on = day
+            # "Tijdig beantwoord" / "Laattijdig beantwoord": the parliament's verdict on the term.
+            in_time = False if "laattijdig" in status else True if "tijdig" in status else in_time
+    in_time = _verdict(item.get("tijdig"), "tijdig") if item.get("tijdig") is not None else in_time
     dated = [step for step in steps if isinstance(step, dict) and step.get("datum")]
     if asked_on is None and dated:
         asked_on = _date(dated[0]["datum"], "procedureverloop.datum")
@@ -232,8 +248,8 @@ def _parse_open_data(item: dict) -> QuestionRecord:
         notes.append("not answered yet: the question is imported without an answer")
     elif not answer_text:
         notes.append("the record holds no answer text: add it by importing the answer document")
-    if item.get("tijdig") is False:
-        notes.append("answered late (tijdig: false)")
+    if in_time is False:
+        notes.append("answered late, according to the parliament")
     return QuestionRecord(
         number=_number(number_value, "nummer"),
         asked_on=asked_on,
@@ -246,6 +262,10 @@ def _parse_open_data(item: dict) -> QuestionRecord:
         source_url=link,
         open_data_id=str(item["id"]) if item.get("id") not in (None, "") else None,
         themes=_themes(item.get("thema")),
-        answer=AnswerRecord(text=answer_text, answered_on=answered_on, source_url=link) if (answer_text or answered_on) else None,
+        answer=(
+            AnswerRecord(text=answer_text, answered_on=answered_on, source_url=link, answered_in_time=in_time)
+            if (answer_text or answered_on)
+            else None
+        ),
         notes=notes,
     )

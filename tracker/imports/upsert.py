@@ -183,10 +183,15 @@ def _describe(error: ValidationError) -> str:
 def _upsert_answer(question: Question, record: QuestionRecord, outcome: UpsertOutcome, *, user, reason: str) -> bool:
     incoming = record.answer
     answer = Answer.objects.filter(question=question).first()
-    values = {"text": incoming.text, "answered_on": incoming.answered_on, "source_url": incoming.source_url}
+    values = {
+        "text": incoming.text,
+        "answered_on": incoming.answered_on,
+        "source_url": incoming.source_url,
+        "answered_in_time": incoming.answered_in_time,
+    }
     if answer is not None:
-        # A record without the answer's text or date keeps what is known.
-        values = {name: value for name, value in values.items() if value}
+        # A record without the answer's text, date or verdict keeps what is known.
+        values = {name: value for name, value in values.items() if value not in (None, "")}
     if values.get("answered_on") and values["answered_on"] < question.asked_on:
         raise DocumentError(f"the answer is dated {values['answered_on']}, before the question ({question.asked_on})")
     if answer is None:

@@ -2,20 +2,24 @@
 
 import datetime
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, DurationField, ExpressionWrapper, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tracker.dates import working_days_after
 from tracker.models.people import Office, Person
 from tracker.models.reference import Assembly, Theme
 
 SESSION_YEAR_PATTERN = re.compile(r"^(\d{4})-(\d{4})$")
 _NUMBERED_PART = re.compile(r"^\s*(\d{1,2})[.)]\s+", re.MULTILINE)
+# The Flemish Parliament's rules give a minister twenty working days to answer a written question.
+ANSWER_TERM_WORKING_DAYS = 20
 
 session_year_validator = RegexValidator(
     SESSION_YEAR_PATTERN, _("Write the session year as two consecutive years, e.g. 2017-2018.")
@@ -33,6 +37,16 @@ def session_year_of(day: datetime.date) -> str:
     opening = first_monday + datetime.timedelta(weeks=3)
     start = day.year if day >= opening else day.year - 1
     return f"{start}-{start + 1}"
+
+
+def answer_due_on(asked_on: datetime.date) -> datetime.date:
+    """The last day of the legal term to answer a question asked on *asked_on*.
+
+    Working days are Monday to Friday except Belgian public holidays and 11 July; parliamentary
+    recesses are not taken out, so a question from the summer may be counted late here while the
+    parliament, whose verdict wins where it is known (Answer.answered_in_time), counts it on time.
+    """
+    return working_days_after(asked_on, ANSWER_TERM_WORKING_DAYS)
 
 
 def validate_session_year(value: str) -> None:
@@ -67,6 +81,40 @@ class QuestionQuerySet(models.QuerySet):
     def addressed_to(self, person: Person) -> "QuestionQuerySet":
         return self.filter(addressee=person)
 
+    # Late answers. The parliament's own verdict (answered_in_time, from its open data) wins;
+    # without it, an answer is late when dated after the legal term. An undated answer without a
+    # verdict is not counted late: nobody can tell.
+    def answered_late(self) -> "QuestionQuerySet":
+        return self.filter(answered_late_condition())
+
+    def unanswered_past_term(self, *, as_of: datetime.date) -> "QuestionQuerySet":
+        return self.filter(unanswered_past_term_condition(as_of))
+
+    def late(self, *, as_of: datetime.date) -> "QuestionQuerySet":
+        """Answered late, or still unanswered after the legal term."""
+        return self.filter(answered_late_condition() | unanswered_past_term_condition(as_of))
+
+    def term_passed(self, *, as_of: datetime.date) -> "QuestionQuerySet":
+        """Questions whose answer was due before *as_of*, or which were answered already: the ones
+        that can be judged on time or late."""
+        return self.filter(Q(answer_due_on__lt=as_of) | Q(answer__isnull=False))
+
+    def with_days_late(self, *, as_of: datetime.date) -> "QuestionQuerySet":
+        """Annotate ``late_by``: how long after the term the answer came, or, unanswered, how long
+        the term has passed on *as_of* (negative or zero: in time; None: answered, date unknown)."""
+        answered_or_today = Case(When(answer__isnull=True, then=Value(as_of)), default=F("answer__answered_on"))
+        return self.annotate(late_by=ExpressionWrapper(answered_or_today - F("answer_due_on"), output_field=DurationField()))
+
+
+def answered_late_condition() -> Q:
+    return Q(answer__answered_in_time=False) | Q(
+        answer__answered_in_time__isnull=True, answer__answered_on__gt=F("answer_due_on")
+    )
+
+
+def unanswered_past_term_condition(as_of: datetime.date) -> Q:
+    return Q(answer__isnull=True, answer_due_on__lt=as_of)
+
 
 class Question(models.Model):
     assembly = models.ForeignKey(Assembly, on_delete=models.PROTECT, related_name="questions", verbose_name=_("assembly"))
@@ -88,6 +136,12 @@ class Question(models.Model):
     subject = models.CharField(_("subject"), max_length=500)
     text = models.TextField(_("text"), blank=True, help_text=_("The question with its numbered sub-questions, as published."))
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    answer_due_on = models.DateField(
+        _("answer due"),
+        null=True,  # set by save(); filled for older rows by migration 0007
+        editable=False,
+        help_text=_("The last day of the legal term to answer: twenty working days after the date asked."),
+    )
     open_data_id = models.CharField(
         _("open-data id"),
         max_length=40,
@@ -122,6 +176,14 @@ class Question(models.Model):
     def __str__(self) -> str:
         return f"{self.citation}: {self.subject}"
 
+    def save(self, *args, **kwargs) -> None:
+        if self.asked_on:
+            self.answer_due_on = answer_due_on(self.asked_on)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "asked_on" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "answer_due_on"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("question_detail", args=[self.pk])
 
@@ -132,6 +194,24 @@ class Question(models.Model):
 
     def numbered_parts(self) -> tuple[str, list[tuple[int, str]]]:
         return numbered_parts(self.text)
+
+    def answer_lateness(self, as_of: datetime.date) -> "AnswerLateness":
+        """Whether the answer came (or is coming) late, by the rule of QuestionQuerySet.late()."""
+        try:
+            answer = self.answer
+        except Answer.DoesNotExist:
+            answer = None
+        if answer is None:
+            days = (as_of - self.answer_due_on).days
+            return AnswerLateness(late=days > 0, answered=False, days=max(days, 0), by_parliament=False)
+        days = (answer.answered_on - self.answer_due_on).days if answer.answered_on else None
+        if answer.answered_in_time is not None:
+            late, by_parliament = not answer.answered_in_time, True
+        else:
+            late, by_parliament = days is not None and days > 0, False
+        return AnswerLateness(
+            late=late, answered=True, days=max(days, 0) if days is not None else None, by_parliament=by_parliament
+        )
 
     def clean(self) -> None:
         if self.session_year and self.asked_on and SESSION_YEAR_PATTERN.match(self.session_year):
@@ -145,6 +225,14 @@ class Question(models.Model):
                 )
 
 
+@dataclass(frozen=True)
+class AnswerLateness:
+    late: bool
+    answered: bool
+    days: int | None  # calendar days past the term; None when the answer's date is unknown
+    by_parliament: bool  # the parliament's own verdict, not our count of working days
+
+
 class Answer(models.Model):
     question = models.OneToOneField(Question, on_delete=models.CASCADE, related_name="answer", verbose_name=_("question"))
     answered_on = models.DateField(
@@ -152,6 +240,12 @@ class Answer(models.Model):
     )
     text = models.TextField(
         _("text"), blank=True, help_text=_("The answer with its numbered parts, as published. Empty when only its date is known.")
+    )
+    answered_in_time = models.BooleanField(
+        _("answered in time"),
+        null=True,
+        blank=True,
+        help_text=_("The parliament's own verdict (open data 'tijdig'), where known; it wins over the count of working days."),
     )
     source_url = models.URLField(_("source link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tracker.models import Answer, Question
+from tracker.models.questions import ANSWER_TERM_WORKING_DAYS
 from tracker.pagination import paginate, warn_ignored_filters
 from tracker.search import RANK_WINDOW
+from tracker.selectors.late_answers import late_answers, late_rows
 from tracker.selectors.questions import (
     answer_segments,
     commitment_counts,
@@ -65,6 +67,7 @@ def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         answer = None
     commitments = list(answer.commitments.select_related("responsible_person").order_by("quote_start")) if answer else []
     introduction, parts = question.numbered_parts()
+    as_of = timezone.localdate()
     can_review = request.user.has_perm("tracker.change_suggestion")
     return render(
         request,
@@ -77,6 +80,31 @@ def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "segments": answer_segments(answer.text, commitments) if answer else [],
             "commitments": commitments,
             "suggestions": list(pending_suggestions(question)) if can_review else [],
-            "as_of": timezone.localdate(),
+            "as_of": as_of,
+            "lateness": question.answer_lateness(as_of) if question.answer_due_on else None,
+        },
+    )
+
+
+@require_GET
+@permission_required(VIEW, raise_exception=True)
+def late_answer_list_view(request: HttpRequest) -> HttpResponse:
+    as_of = timezone.localdate()
+    found = late_answers(params=request.GET, as_of=as_of)
+    page = paginate(request, found.late, rows=late_rows)
+    warn_ignored_filters(request, found.filter.filterset, found.filter.ignored)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "tracker/late_answers.html",
+        {
+            "filter": found.filter.filterset,
+            "page": page,
+            "rows": [(question, question.answer_lateness(as_of)) for question in page.object_list],
+            "ranking": found.ranking,
+            "as_of": as_of,
+            "term": ANSWER_TERM_WORKING_DAYS,
+            "query": query.urlencode(),
         },
     )

@@ -1,0 +1,96 @@
+"""Late answers: questions not answered within the legal term, and each minister's record of them.
+
+The rule itself (the parliament's verdict first, else twenty working days) lives on the Question
+model and its QuerySet; this module filters, ranks and orders.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import Count, F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models import Question
+from tracker.models.questions import answered_late_condition, unanswered_past_term_condition
+from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_choices
+from tracker.selectors.questions import session_year_choices
+
+
+class LateAnswerFilter(TrackerFilterSet):
+    minister = django_filters.ChoiceFilter(
+        label=_("Minister"), field_name="addressee", choices=minister_choices, empty_label=_("All ministers")
+    )
+    session_year = django_filters.ChoiceFilter(label=_("Session year"), choices=session_year_choices, empty_label=_("All years"))
+
+    class Meta:
+        model = Question
+        fields = []
+
+
+@dataclass(frozen=True)
+class MinisterAnswerRecord:
+    """One minister's questions whose answer was due (or came) by the report date."""
+
+    minister_id: int
+    name: str
+    judged: int  # answered, or past the term: the questions that can be on time or late
+    answered_late: int
+    unanswered: int  # still unanswered after the term
+
+    @property
+    def late(self) -> int:
+        return self.answered_late + self.unanswered
+
+    @property
+    def late_share(self) -> float:
+        return self.late / self.judged if self.judged else 0.0
+
+    @property
+    def late_percent(self) -> int:
+        return round(100 * self.late_share)
+
+
+@dataclass(frozen=True)
+class LateAnswers:
+    filter: ListResult
+    late: QuerySet  # the late questions, latest first
+    ranking: list[MinisterAnswerRecord]  # most late answers first
+
+
+def late_answers(*, params, as_of: datetime.date) -> LateAnswers:
+    filterset, questions, ignored = apply_valid_filters(LateAnswerFilter, params, Question.objects.all())
+    late = (
+        questions.late(as_of=as_of).with_days_late(as_of=as_of).order_by(F("late_by").desc(nulls_last=True), "-asked_on", "-pk")
+    )
+    return LateAnswers(filter=ListResult(filterset, late, ignored), late=late, ranking=minister_ranking(questions, as_of=as_of))
+
+
+def minister_ranking(questions: QuerySet, *, as_of: datetime.date) -> list[MinisterAnswerRecord]:
+    """Each minister's late answers among *questions*, in one grouped query, most late first."""
+    rows = (
+        questions.term_passed(as_of=as_of)
+        .order_by()
+        .values("addressee", "addressee__first_name", "addressee__last_name")
+        .annotate(
+            judged=Count("pk"),
+            answered_late=Count("pk", filter=answered_late_condition()),
+            unanswered=Count("pk", filter=unanswered_past_term_condition(as_of)),
+        )
+    )
+    records = [
+        MinisterAnswerRecord(
+            minister_id=row["addressee"],
+            name=f"{row['addressee__first_name']} {row['addressee__last_name']}".strip(),
+            judged=row["judged"],
+            answered_late=row["answered_late"],
+            unanswered=row["unanswered"],
+        )
+        for row in rows
+    ]
+    return sorted(records, key=lambda record: (-record.late, -record.late_share, record.name))
+
+
+def late_rows(ids: list[int]) -> QuerySet:
+    """The late questions *ids* with what a row shows."""
+    return Question.objects.filter(pk__in=ids).for_list()
