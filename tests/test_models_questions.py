@@ -84,6 +84,38 @@ def test_a_question_knows_when_its_answer_is_due_and_follows_a_change_of_date():
     assert question.answer_due_on == datetime.date(2019, 2, 11)
 
 
+@pytest.mark.django_db
+def test_moving_the_date_asked_of_an_answered_question_judges_its_answer_again():
+    answer = AnswerFactory(question__asked_on=ASKED, answered_on=DUE + datetime.timedelta(days=3))
+    question = Question.objects.get(pk=answer.question_id)
+    assert (question.answered_on, question.answer_late) == (answer.answered_on, True)
+    question.asked_on = datetime.date(2019, 1, 14)  # the term now ends on 11 February
+    question.save(update_fields=["asked_on"])
+    question.refresh_from_db()
+    assert question.answer_late is False
+
+
+@pytest.mark.django_db
+def test_a_question_forgets_its_answer_when_the_answer_is_deleted():
+    answer = AnswerFactory(question__asked_on=ASKED, answered_on=DUE + datetime.timedelta(days=3))
+    answer.delete()
+    question = Question.objects.get(pk=answer.question_id)
+    assert (question.answered_on, question.answer_late) == (None, None)
+
+
+@pytest.mark.django_db
+def test_the_bulk_sync_of_answer_states_agrees_with_the_one_kept_on_save():
+    for number, (days, in_time) in enumerate([(-1, None), (0, None), (1, None), (None, None), (5, True), (-5, False)], 1):
+        answered_on = DUE + datetime.timedelta(days=days) if days is not None else None
+        AnswerFactory(question__asked_on=ASKED, question__number=number, answered_on=answered_on, answered_in_time=in_time)
+    QuestionFactory(asked_on=ASKED, number=99)
+    kept = list(Question.objects.order_by("number").values_list("number", "answered_on", "answer_late"))
+    Question.objects.update(answered_on=None, answer_late=None)
+    Question.objects.all().sync_answer_state()
+    assert list(Question.objects.order_by("number").values_list("number", "answered_on", "answer_late")) == kept
+    assert [late for _n, _on, late in kept] == [False, False, True, False, False, True, None]
+
+
 def late_numbers(as_of):
     return sorted(Question.objects.late(as_of=as_of).values_list("number", flat=True))
 

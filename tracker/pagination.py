@@ -78,9 +78,17 @@ class ListPaginator(Paginator):
 
 
 def paginate(
-    request: HttpRequest, queryset: QuerySet, *, rows: Callable[[list[int]], Sequence] | None = None, per_page: int | None = None
+    request: HttpRequest,
+    queryset: QuerySet,
+    *,
+    rows: Callable[[list[int]], Sequence] | None = None,
+    per_page: int | None = None,
+    count: int | None = None,
 ) -> Page:
+    """The requested page of *queryset*; *count*, when the caller knows it already, saves the COUNT query."""
     paginator = ListPaginator(queryset, per_page or settings.TRACKER_PAGE_SIZE, rows=rows)
+    if count is not None:
+        paginator.count = count
     return paginator.get_page(request.GET.get("page"))
 
 

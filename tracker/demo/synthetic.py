@@ -619,6 +619,9 @@ class Generator:
             answers.append(Answer(question=question, answered_on=answered_on if rng.random() > 0.02 else None, text=text))
             promises.append(quotes)
         Answer.objects.bulk_create(answers, batch_size=1000)
+        Question.objects.filter(
+            pk__in=[question.pk for question in questions]
+        ).sync_answer_state()  # bulk_create skips Answer.save()
 
         commitments, histories = [], []
         extra_for = defaultdict(int)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, DurationField, ExpressionWrapper, F, Q, Value, When
+from django.db.models import Case, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -81,9 +81,8 @@ class QuestionQuerySet(models.QuerySet):
     def addressed_to(self, person: Person) -> "QuestionQuerySet":
         return self.filter(addressee=person)
 
-    # Late answers. The parliament's own verdict (answered_in_time, from its open data) wins;
-    # without it, an answer is late when dated after the legal term. An undated answer without a
-    # verdict is not counted late: nobody can tell.
+    # Late answers, by the rule of answer_is_late(), read from the state each question keeps of its
+    # answer (answered_on, answer_late): the late-answer lists never join the answers.
     def answered_late(self) -> "QuestionQuerySet":
         return self.filter(answered_late_condition())
 
@@ -97,23 +96,44 @@ class QuestionQuerySet(models.QuerySet):
     def term_passed(self, *, as_of: datetime.date) -> "QuestionQuerySet":
         """Questions whose answer was due before *as_of*, or which were answered already: the ones
         that can be judged on time or late."""
-        return self.filter(Q(answer_due_on__lt=as_of) | Q(answer__isnull=False))
+        return self.filter(Q(answer_due_on__lt=as_of) | Q(answer_late__isnull=False))
+
+    def sync_answer_state(self) -> int:
+        """Set answered_on and answer_late from each question's answer in one UPDATE: for rows
+        written without Question.sync_answer_state(), such as bulk inserts."""
+        answers = Answer.objects.filter(question=OuterRef("pk"))
+        late = answers.annotate(
+            late=Case(
+                When(answered_in_time=False, then=Value(True)),
+                When(answered_in_time=True, then=Value(False)),
+                When(answered_on__gt=OuterRef(OuterRef("answer_due_on")), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+        return self.update(answered_on=Subquery(answers.values("answered_on")[:1]), answer_late=Subquery(late.values("late")[:1]))
 
     def with_days_late(self, *, as_of: datetime.date) -> "QuestionQuerySet":
         """Annotate ``late_by``: how long after the term the answer came, or, unanswered, how long
         the term has passed on *as_of* (negative or zero: in time; None: answered, date unknown)."""
-        answered_or_today = Case(When(answer__isnull=True, then=Value(as_of)), default=F("answer__answered_on"))
+        answered_or_today = Case(When(answer_late__isnull=True, then=Value(as_of)), default=F("answered_on"))
         return self.annotate(late_by=ExpressionWrapper(answered_or_today - F("answer_due_on"), output_field=DurationField()))
 
 
+def answer_is_late(*, due: datetime.date | None, answered_on: datetime.date | None, in_time: bool | None) -> bool:
+    """The parliament's own verdict (open data 'tijdig') wins; without it, an answer is late when
+    dated after the legal term. An undated answer without a verdict is not late: nobody can tell."""
+    if in_time is not None:
+        return not in_time
+    return answered_on is not None and due is not None and answered_on > due
+
+
 def answered_late_condition() -> Q:
-    return Q(answer__answered_in_time=False) | Q(
-        answer__answered_in_time__isnull=True, answer__answered_on__gt=F("answer_due_on")
-    )
+    return Q(answer_late=True)
 
 
 def unanswered_past_term_condition(as_of: datetime.date) -> Q:
-    return Q(answer__isnull=True, answer_due_on__lt=as_of)
+    return Q(answer_late__isnull=True, answer_due_on__lt=as_of)
 
 
 class Question(models.Model):
@@ -142,6 +162,12 @@ class Question(models.Model):
         editable=False,
         help_text=_("The last day of the legal term to answer: twenty working days after the date asked."),
     )
+    # What the question knows of its answer, kept by sync_answer_state() whenever the answer is
+    # saved or deleted, so that the late-answer lists read one table.
+    answered_on = models.DateField(_("date answered"), null=True, editable=False)
+    answer_late = models.BooleanField(
+        _("answered late"), null=True, editable=False, help_text=_("Empty while the question is not answered.")
+    )
     open_data_id = models.CharField(
         _("open-data id"),
         max_length=40,
@@ -154,7 +180,10 @@ class Question(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"], m2m_fields=[themes])
+    # The fields derived from the date asked and from the answer are not history of their own.
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "answer_due_on", "answered_on", "answer_late"], m2m_fields=[themes]
+    )
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -171,17 +200,28 @@ class Question(models.Model):
         indexes = [
             # The question list sorts by date asked, newest first.
             models.Index(fields=["-asked_on", "-number"], name="tracker_question_asked_idx"),
+            # Late answers: the ministers' record, the count and the order read this index alone on
+            # PostgreSQL (index-only scans), never the wide question rows.
+            models.Index(
+                fields=["addressee", "answer_late", "answer_due_on", "answered_on"],
+                include=["id"],
+                name="tracker_question_term_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.citation}: {self.subject}"
 
     def save(self, *args, **kwargs) -> None:
-        if self.asked_on:
+        update_fields = kwargs.get("update_fields")
+        if self.asked_on and (update_fields is None or "asked_on" in update_fields):
             self.answer_due_on = answer_due_on(self.asked_on)
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None and "asked_on" in update_fields:
-                kwargs["update_fields"] = {*update_fields, "answer_due_on"}
+            if self.answer_late is not None:  # answered: the new term may change the verdict
+                answer = Answer.objects.filter(question=self).only("answered_in_time").first()
+                in_time = answer.answered_in_time if answer else None
+                self.answer_late = answer_is_late(due=self.answer_due_on, answered_on=self.answered_on, in_time=in_time)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "answer_due_on", "answer_late"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -195,22 +235,26 @@ class Question(models.Model):
     def numbered_parts(self) -> tuple[str, list[tuple[int, str]]]:
         return numbered_parts(self.text)
 
+    def sync_answer_state(self, answer: "Answer | None") -> None:
+        """Keep what the question knows of its answer (called by Answer.save() and delete())."""
+        self.answered_on = answer.answered_on if answer else None
+        self.answer_late = (
+            answer_is_late(due=self.answer_due_on, answered_on=answer.answered_on, in_time=answer.answered_in_time)
+            if answer
+            else None
+        )
+        Question.objects.filter(pk=self.pk).update(answered_on=self.answered_on, answer_late=self.answer_late)
+
     def answer_lateness(self, as_of: datetime.date) -> "AnswerLateness":
-        """Whether the answer came (or is coming) late, by the rule of QuestionQuerySet.late()."""
-        try:
-            answer = self.answer
-        except Answer.DoesNotExist:
-            answer = None
-        if answer is None:
+        """Whether the answer came (or is coming) late, as QuestionQuerySet.late() counts it.
+        Reads the answer (select_related it) only to say whose verdict it is."""
+        if self.answer_late is None:
             days = (as_of - self.answer_due_on).days
             return AnswerLateness(late=days > 0, answered=False, days=max(days, 0), by_parliament=False)
-        days = (answer.answered_on - self.answer_due_on).days if answer.answered_on else None
-        if answer.answered_in_time is not None:
-            late, by_parliament = not answer.answered_in_time, True
-        else:
-            late, by_parliament = days is not None and days > 0, False
+        days = (self.answered_on - self.answer_due_on).days if self.answered_on else None
+        by_parliament = self.answer.answered_in_time is not None
         return AnswerLateness(
-            late=late, answered=True, days=max(days, 0) if days is not None else None, by_parliament=by_parliament
+            late=self.answer_late, answered=True, days=max(days, 0) if days is not None else None, by_parliament=by_parliament
         )
 
     def clean(self) -> None:
@@ -263,6 +307,16 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return _("Answer to %(question)s") % {"question": self.question.citation}
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.question.sync_answer_state(self)
+
+    def delete(self, *args, **kwargs):
+        question = self.question
+        deleted = super().delete(*args, **kwargs)
+        question.sync_answer_state(None)
+        return deleted
 
     @property
     def made_on(self) -> datetime.date:

@@ -91,7 +91,8 @@ def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def late_answer_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     found = late_answers(params=request.GET, as_of=as_of)
-    page = paginate(request, found.late, rows=late_rows)
+    # The ministers' record counts the same late questions: their sum is the list's length.
+    page = paginate(request, found.late, rows=late_rows, count=sum(record.late for record in found.ranking))
     warn_ignored_filters(request, found.filter.filterset, found.filter.ignored)
     query = request.GET.copy()
     query.pop("page", None)
