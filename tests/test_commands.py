@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from tracker.models import Question
 
@@ -38,8 +39,6 @@ def test_import_questions_exits_non_zero_and_names_the_failed_document(capsys):
 
 
 def test_import_questions_refuses_a_path_that_does_not_exist():
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="Not found"):
         call_command("import_questions", "/no/such/file.txt")
 
@@ -60,3 +59,13 @@ def test_export_tracker_writes_csv(tmp_path):
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].lstrip("\ufeff").startswith("assembly,session_year,number")
     assert len(lines) == 2
+
+
+def test_export_tracker_counts_its_flags_on_the_date_asked_for(tmp_path):
+    call_command("import_questions", str(SEED), stdout=io.StringIO())
+    target = tmp_path / "export.json"
+    call_command("export_tracker", "--as-of", "2018-07-30", "--output", str(target), stderr=io.StringIO())
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["exported_on"] == "2018-07-30"
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("export_tracker", "--as-of", "30/07/2018")
