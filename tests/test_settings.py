@@ -26,6 +26,27 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
 
 
+def manage(*arguments: str, **environment) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in TEST_ONLY}
+    env.update(environment, DJANGO_SETTINGS_MODULE="tracker.settings")
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_manage_py_says_what_is_missing_instead_of_failing_later():
+    result = manage("check", DEBUG="0")
+    assert result.returncode != 0
+    assert "Configuration error: The environment variable SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "AppRegistryNotReady" not in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key():
+    result = manage("makemigrations", "--check", "--dry-run", DEBUG="0")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_settings_start_without_secret_key_in_debug_mode():
     assert start_django(DEBUG="1").returncode == 0
 

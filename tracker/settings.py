@@ -1,5 +1,7 @@
 """Settings for the commitment tracker, read from the environment (see README, "Configuration")."""
 
+import secrets
+import sys
 from pathlib import Path
 
 from csp.constants import NONE, SELF
@@ -19,10 +21,14 @@ from tracker.env import (
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=False)
+# Commands that neither serve requests nor sign anything run without a key (makemigrations --check
+# in CI, collectstatic while building an image); they get a throwaway one, never a known one.
+KEYLESS_COMMANDS = {"makemigrations", "showmigrations", "sqlmigrate", "collectstatic", "makemessages", "compile_translations"}
+_COMMAND = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" else None
 SECRET_KEY = required_unless(
-    DEBUG,
+    DEBUG or _COMMAND in KEYLESS_COMMANDS,
     "SECRET_KEY",
-    fallback=lambda: "insecure-development-key-only-used-when-DEBUG-is-on",
+    fallback=lambda: "insecure-development-key-only-used-when-DEBUG-is-on" if DEBUG else secrets.token_urlsafe(50),
     reason="when DEBUG is off (generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))')",
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
