@@ -136,3 +136,9 @@ def test_late_answers_costs_the_same_number_of_queries_for_1_and_30_rows(viewer_
     assert response.context["page"].paginator.count == 30  # counted from the ministers' record
     assert queries_for(viewer_client, "/questions/late/") == one
     assert one <= 10
+
+
+def test_a_minister_in_the_record_links_to_their_late_answers_in_the_same_session_year(viewer_client):
+    question = late_answer(3)
+    html = viewer_client.get("/questions/late/", {"session_year": "2018-2019", "page": "1"}).content.decode()
+    assert f'href="?session_year=2018-2019&amp;minister={question.addressee_id}"' in html

@@ -16,7 +16,7 @@ from tracker.selectors.filtering import (
     TrackerFilterSet,
     apply_valid_filters,
     government_choices,
-    minister_choices,
+    minister_filter,
     office_choices,
     theme_choices,
 )
@@ -61,9 +61,7 @@ class CommitmentFilter(TrackerFilterSet):
         empty_label=_("All"),
     )
     overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
-    minister = django_filters.ChoiceFilter(
-        label=_("Minister"), field_name="responsible_person", choices=minister_choices, empty_label=_("All ministers")
-    )
+    minister = minister_filter("responsible_person")
     office = django_filters.ChoiceFilter(
         label=_("Office"), field_name="responsible_office", choices=office_choices, empty_label=_("All offices")
     )

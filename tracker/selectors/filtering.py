@@ -2,6 +2,7 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import FastSelect
 from tracker.models import Government, Office, Person, Theme
@@ -41,6 +42,13 @@ def apply_valid_filters(filterset_class, params, queryset, **kwargs):
         valid.pop(name, None)
     applied = filterset_class(valid, queryset=queryset, **kwargs)
     return shown, (applied.qs if applied.is_valid() else queryset.none()), ignored
+
+
+def minister_filter(field_name: str) -> django_filters.ChoiceFilter:
+    """The "Minister" filter of every list, on the person field *field_name*."""
+    return django_filters.ChoiceFilter(
+        label=_("Minister"), field_name=field_name, choices=minister_choices, empty_label=_("All ministers")
+    )
 
 
 # Choices of the list filters, each read with one narrow query: no model instance per option.

@@ -7,21 +7,17 @@ model and its QuerySet; this module filters, ranks and orders.
 import datetime
 from dataclasses import dataclass
 
-import django_filters
 from django.db.models import Count, F, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Person, Question
 from tracker.models.questions import answered_late_condition, unanswered_past_term_condition
-from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_choices
-from tracker.selectors.questions import session_year_choices
+from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_filter
+from tracker.selectors.questions import session_year_filter
 
 
 class LateAnswerFilter(TrackerFilterSet):
-    minister = django_filters.ChoiceFilter(
-        label=_("Minister"), field_name="addressee", choices=minister_choices, empty_label=_("All ministers")
-    )
-    session_year = django_filters.ChoiceFilter(label=_("Session year"), choices=session_year_choices, empty_label=_("All years"))
+    minister = minister_filter("addressee")
+    session_year = session_year_filter()
 
     class Meta:
         model = Question

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Commitment, Question, Suggestion, SuggestionState, session_year_of
 from tracker.search import by_relevance, question_search
-from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_choices, theme_choices
+from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_filter, theme_choices
 
 
 def session_year_choices() -> list[tuple[str, str]]:
@@ -22,12 +22,14 @@ def session_year_choices() -> list[tuple[str, str]]:
     return [(f"{year}-{year + 1}", f"{year}-{year + 1}") for year in range(newest, oldest - 1, -1)]
 
 
+def session_year_filter() -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(label=_("Session year"), choices=session_year_choices, empty_label=_("All years"))
+
+
 class QuestionFilter(TrackerFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
-    minister = django_filters.ChoiceFilter(
-        label=_("Minister"), field_name="addressee", choices=minister_choices, empty_label=_("All ministers")
-    )
-    session_year = django_filters.ChoiceFilter(label=_("Session year"), choices=session_year_choices, empty_label=_("All years"))
+    minister = minister_filter("addressee")
+    session_year = session_year_filter()
     theme = django_filters.ChoiceFilter(label=_("Theme"), field_name="themes", choices=theme_choices, empty_label=_("All themes"))
     commitments = django_filters.ChoiceFilter(
         label=_("Commitments"),
