@@ -77,3 +77,102 @@ def test_commitments_cannot_be_deleted_in_the_admin(admin_client, data):
 def test_the_user_list_shows_each_users_role(admin_client, editor):
     response = admin_client.get(reverse("admin:auth_user_changelist"))
     assert "Editor" in response.content.decode()
+
+
+def change_payload(admin_client, commitment, **changes) -> dict:
+    """What the admin's change form posts for *commitment* untouched, with *changes*."""
+    form = admin_client.get(reverse("admin:tracker_commitment_change", args=[commitment.pk])).context["adminform"].form
+    payload = {name: value for name, value in form.initial.items() if value is not None}
+    payload.update(
+        {
+            "responsible_person": commitment.responsible_person_id,
+            "responsible_office": commitment.responsible_office_id or "",
+            "deadline": commitment.deadline.isoformat() if commitment.deadline else "",
+            "themes": [],
+            "status_updates-TOTAL_FORMS": "1",
+            "status_updates-INITIAL_FORMS": "1",
+            "status_updates-MIN_NUM_FORMS": "0",
+            "status_updates-MAX_NUM_FORMS": "1000",
+        }
+    )
+    payload.update(changes)
+    return payload
+
+
+def test_a_deadline_changed_in_the_admin_needs_a_reason_and_goes_through_the_service(admin_client, administrator, data):
+    url = reverse("admin:tracker_commitment_change", args=[data.pk])
+    refused = admin_client.post(url, change_payload(admin_client, data, deadline="2021-06-30", deadline_source="staff"))
+    assert refused.status_code == 200
+    assert "reason" in refused.context["adminform"].form.errors
+    payload = change_payload(admin_client, data, deadline="2021-06-30", deadline_source="staff", reason="Verlengd in vraag 12.")
+    assert admin_client.post(url, payload).status_code == 302
+    data.refresh_from_db()
+    assert (data.deadline, data.deadline_source, data.version) == (datetime.date(2021, 6, 30), "staff", 2)
+    latest = data.history.latest("history_date")
+    assert (latest.history_user, latest.history_change_reason) == (administrator, "Verlengd in vraag 12.")
+
+
+def test_an_admin_form_opened_before_someone_elses_change_is_refused(admin_client, data):
+    url = reverse("admin:tracker_commitment_change", args=[data.pk])
+    stale = change_payload(admin_client, data, title="Mijn versie")
+    from tracker.services.commitments import commitment_edit
+
+    commitment_edit(
+        commitment=data,
+        user=None,
+        expected_version=data.version,
+        title="Hun versie",
+        kind=data.kind,
+        target_group="",
+        quote=data.quote,
+    )
+    response = admin_client.post(url, stale)
+    assert response.status_code == 200
+    assert "Someone else changed this commitment" in response.content.decode()
+    data.refresh_from_db()
+    assert data.title == "Hun versie"
+
+
+def test_themes_changed_in_the_admin_are_kept_in_the_commitments_history(admin_client, administrator, data):
+    from tests.factories import ThemeFactory
+
+    theme = ThemeFactory(name="Armoede")
+    url = reverse("admin:tracker_commitment_change", args=[data.pk])
+    assert admin_client.post(url, change_payload(admin_client, data, themes=[theme.pk])).status_code == 302
+    assert list(data.themes.all()) == [theme]
+    assert data.history.latest("history_date").history_user == administrator
+
+
+def test_a_status_appended_in_the_admin_meets_the_checks_of_the_status_form(admin_client, data):
+    url = reverse("admin:tracker_commitment_change", args=[data.pk])
+    payload = change_payload(admin_client, data, new_status="in_progress", new_status_observed_on="2099-01-01")
+    response = admin_client.post(url, payload)
+    assert response.status_code == 200
+    assert "cannot lie in the future" in str(response.context["adminform"].form.errors["new_status_observed_on"])
+    assert data.status_updates.count() == 1
+
+
+def answer_payload(admin_client, answer, **changes) -> dict:
+    form = admin_client.get(reverse("admin:tracker_answer_change", args=[answer.pk])).context["adminform"].form
+    payload = {name: value for name, value in form.initial.items() if value is not None}
+    payload.update({"commitments-TOTAL_FORMS": "1", "commitments-INITIAL_FORMS": "1", "commitments-MIN_NUM_FORMS": "0"})
+    payload.update({"commitments-MAX_NUM_FORMS": "1000", "commitments-0-id": answer.commitments.get().pk})
+    payload.update({"commitments-0-answer": answer.pk})
+    payload.update(changes)
+    return payload
+
+
+def test_an_answer_text_edited_in_the_admin_cannot_drop_a_commitments_quote(admin_client, data):
+    url = reverse("admin:tracker_answer_change", args=[data.answer_id])
+    response = admin_client.post(url, answer_payload(admin_client, data.answer, text="Een ander antwoord."))
+    assert response.status_code == 200
+    assert data.reference in str(response.context["adminform"].form.errors["text"])
+    assert data.quote in type(data.answer).objects.get(pk=data.answer_id).text
+
+
+def test_an_answer_dated_again_in_the_admin_moves_its_commitments_date(admin_client, data):
+    url = reverse("admin:tracker_answer_change", args=[data.answer_id])
+    response = admin_client.post(url, answer_payload(admin_client, data.answer, answered_on="2018-08-01"))
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    data.refresh_from_db()
+    assert data.made_on == datetime.date(2018, 8, 1)

@@ -42,7 +42,7 @@ def test_the_export_holds_every_question_with_commitments_status_history_and_ove
     assert any(q["answer"] is None and q["answer_late"] for q in document["questions"]), "a sample still unanswered"
 
 
-def test_exporting_importing_into_an_empty_database_and_exporting_again_gives_the_same_document(settings):
+def test_exporting_restoring_into_an_empty_database_and_exporting_again_gives_the_same_document(settings):
     settings.DEBUG = True
     call_command("load_demo_data", "--no-users", stdout=io.StringIO())
     seed_answer = Answer.objects.get(question__number=551)
@@ -51,6 +51,6 @@ def test_exporting_importing_into_an_empty_database_and_exporting_again_gives_th
     first = export()
     assert '"answered_in_time": false' in first
     empty_database()
-    result = import_documents([("export.json", first.encode())])
+    result = import_documents([("export.json", first.encode())], origin=ImportRun.Origin.RESTORE, restore=True)
     assert result.failed == 0, [entry for entry in result.report if entry["outcome"] == "failed"]
     assert export() == first

@@ -7,8 +7,10 @@ from unittest import mock
 
 import pytest
 from django.db import DatabaseError
+from django.utils import timezone
 
-from tracker.imports.runner import import_documents
+from tests.factories import CommitmentFactory
+from tracker.imports.runner import import_documents, json_depth
 from tracker.models import Answer, Commitment, ImportRun, Person, Question, StatusUpdate, Suggestion, SuggestionState
 from tracker.services.commitments import commitment_record_status
 from tracker.services.suggestions import suggestion_confirm, suggestion_reject
@@ -182,3 +184,199 @@ def test_an_import_run_is_recorded_with_who_and_the_report(editor):
     recorded = ImportRun.objects.get()
     assert (recorded.started_by, recorded.created, recorded.finished_at is not None) == (editor, 1, True)
     assert json.dumps(recorded.report)
+
+
+# -- Importing our own JSON with commitments and history (an editor's upload) ----------------------
+
+
+def exported_question(**changes) -> dict:
+    """One question of our export format with one commitment and a history, as another installation wrote it."""
+    history = [
+        {
+            "status": "announced",
+            "observed_on": "2018-07-19",
+            "note": "",
+            "evidence_url": "",
+            "evidence_text": "",
+            "recorded_by": "admin",
+            "recorded_at": "2018-07-20T09:30:00+02:00",
+            "voided": None,
+        },
+        {
+            "status": "in_progress",
+            "observed_on": "2019-03-01",
+            "note": "Oproep gepubliceerd.",
+            "evidence_url": "https://www.vlaanderen.be/oproep",
+            "evidence_text": "",
+            "recorded_by": "admin",
+            "recorded_at": "2019-03-02T09:30:00+01:00",
+            "voided": None,
+        },
+    ]
+    commitment = {
+        "reference": "C-00042",
+        "title": "Projectoproep buddywerking",
+        "quote": "Ik zal een projectoproep lanceren.",
+        "kind": "project_call",
+        "deadline": None,
+        "deadline_source": "none",
+        "deadline_wording": "",
+        "themes": [],
+        "target_group": "",
+        "status_history": history,
+    }
+    question = {
+        "assembly": "vlaams-parlement",
+        "session_year": "2017-2018",
+        "number": 551,
+        "asked_on": "2018-06-29",
+        "asker": "Cindy Franssen",
+        "addressee": "Liesbeth Homans",
+        "subject": "Persoonlijke netwerkversterking",
+        "answer": {"answered_on": "2018-07-19", "text": "1. Ik zal een projectoproep lanceren. Meer volgt."},
+        "commitments": [commitment],
+    }
+    for path, value in changes.items():
+        *parents, leaf = path.split(".")
+        target = question
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[int(leaf) if leaf.isdigit() else leaf] = value
+    return question
+
+
+def upload(question: dict, *, user=None, restore=False, name="export.json"):
+    document = {"format": "commitment-tracker/1", "questions": [question]}
+    origin = ImportRun.Origin.RESTORE if restore else ImportRun.Origin.UPLOAD
+    return import_documents([(name, json.dumps(document).encode())], user=user, origin=origin, restore=restore)
+
+
+def test_an_imported_history_is_recorded_by_the_importer_now_not_by_the_names_in_the_file(editor, administrator):
+    before = timezone.now()
+    result = upload(exported_question(), user=editor)
+    assert outcomes(result) == [("export.json (record 1)", "created")]
+    commitment = Commitment.objects.get()
+    added = commitment.status_updates.get(status="in_progress")
+    assert (added.recorded_by, added.recorded_by_name) == (editor, "")
+    assert added.recorded_at >= before
+    assert commitment.reference != "C-00042", "an import gives new references; only a restore keeps them"
+    assert any("kept only by an administrator's restore" in note for note in result.report[0]["notes"])
+
+
+def test_importing_the_same_history_again_adds_nothing(editor):
+    upload(exported_question(), user=editor)
+    again = upload(exported_question(), user=editor)
+    assert outcomes(again) == [("export.json (record 1)", "unchanged")]
+    assert StatusUpdate.objects.count() == 2
+
+
+def test_an_imported_commitment_without_a_deadline_gets_the_default_horizon(editor):
+    upload(exported_question(), user=editor)
+    commitment = Commitment.objects.get()
+    assert (commitment.deadline_source, commitment.deadline) == ("default", datetime.date(2019, 5, 26))
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"commitments.0.status_history.1.observed_on": "2099-03-01"}, "The date observed cannot lie in the future."),
+        ({"commitments.0.status_history.1.observed_on": "2017-03-01"}, "cannot lie before the commitment was made"),
+        ({"commitments.0.status_history.1.evidence_url": "javascript:alert(1)"}, "http:// or https://"),
+        ({"commitments.0.status_history.1.status": "position_changed"}, "for refusals only"),
+    ],
+)
+def test_an_impossible_history_in_a_file_fails_the_document_and_writes_nothing(editor, change, reason):
+    result = upload(exported_question(**change), user=editor)
+    assert outcomes(result) == [("export.json (record 1)", "failed")]
+    assert reason in result.report[0]["reason"]
+    assert "status_history[2]" in result.report[0]["reason"]
+    assert database_counts() == {name: 0 for name in database_counts()}
+
+
+def test_voided_updates_in_a_file_are_left_out_of_an_import(editor):
+    voided = {"by": "admin", "at": "2019-04-01T10:00:00+02:00", "reason": "Fout."}
+    result = upload(exported_question(**{"commitments.0.status_history.1.voided": voided}), user=editor)
+    assert list(StatusUpdate.objects.values_list("status", flat=True)) == ["announced"]
+    assert any("1 voided status update(s) in the file left out" in note for note in result.report[0]["notes"])
+
+
+# -- Restoring a full export (administrators) -------------------------------------------------------
+
+
+def test_a_restore_keeps_references_authors_times_and_voids(administrator):
+    voided = {"by": "ada-admin", "at": "2019-04-01T10:00:00+02:00", "reason": "Te vroeg."}
+    question = exported_question(**{"commitments.0.status_history.1.voided": voided})
+    result = upload(question, user=administrator, restore=True)
+    assert outcomes(result) == [("export.json (record 1)", "created")]
+    commitment = Commitment.objects.get()
+    assert commitment.reference == "C-00042"
+    restored = commitment.status_updates.get(status="in_progress")
+    assert (restored.recorded_by, restored.recorded_by_name) == (None, "admin"), "no user 'admin' here: the name is kept"
+    assert restored.recorded_at == datetime.datetime(2019, 3, 2, 8, 30, tzinfo=datetime.UTC)
+    assert (restored.void.voided_by, restored.void.reason) == (administrator, "Te vroeg.")
+    assert commitment.current_status == "announced", "the voided update does not count"
+    assert (commitment.deadline_source, commitment.deadline) == ("none", None), "the deadline comes back as exported"
+    assert ImportRun.objects.get().origin == ImportRun.Origin.RESTORE
+
+
+def test_a_restore_run_again_adds_nothing_and_one_interrupted_is_completed(administrator):
+    upload(exported_question(), user=administrator, restore=True)
+    StatusUpdate.objects.filter(status="in_progress").delete()  # as if the first run stopped half-way
+    again = upload(exported_question(), user=administrator, restore=True)
+    assert outcomes(again) == [("export.json (record 1)", "updated")]
+    third = upload(exported_question(), user=administrator, restore=True)
+    assert outcomes(third) == [("export.json (record 1)", "unchanged")]
+    assert StatusUpdate.objects.count() == 2
+
+
+def test_a_restore_into_an_installation_with_other_history_is_refused_and_writes_nothing(administrator):
+    upload(exported_question(), user=administrator, restore=True)
+    commitment_record_status(
+        commitment=Commitment.objects.get(), user=administrator, status="delayed", observed_on=datetime.date(2020, 1, 1)
+    )
+    other = CommitmentFactory()
+    before = database_counts()
+    result = upload(exported_question(), user=administrator, restore=True)
+    assert outcomes(result) == [("export.json", "failed")]
+    reason = result.report[0]["reason"]
+    assert reason.startswith("restore refused, nothing written")
+    assert f"{other.reference} is stored here but is not in the export" in reason
+    assert "C-00042 has a status update here (delayed, observed 2020-01-01)" in reason
+    assert database_counts() == before
+
+
+def test_a_restore_needs_the_original_times(administrator):
+    result = upload(exported_question(**{"commitments.0.status_history.1.recorded_at": None}), user=administrator, restore=True)
+    assert "recorded_at missing (a restore keeps the original times)" in result.report[0]["reason"]
+    assert not Commitment.objects.exists()
+
+
+def test_a_restore_reads_only_full_exports(administrator):
+    result = import_documents([(SEED.name, SEED.read_bytes())], user=administrator, restore=True)
+    assert outcomes(result) == [(SEED.name, "failed")]
+    assert "a restore reads a full export" in result.report[0]["reason"]
+
+
+# -- Hostile and broken files ---------------------------------------------------------------------
+
+
+def test_json_nested_deeper_than_the_limit_is_refused_naming_the_limit_and_the_run_finishes(editor):
+    result = run(("deep.json", b"[" * 100_000 + b"]" * 100_000), user=editor)
+    assert outcomes(result) == [("deep.json", "failed")]
+    assert result.report[0]["reason"] == "the JSON nests 100000 levels deep; the limit is 32 (an export needs 8)"
+    assert ImportRun.objects.get().finished_at is not None
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting():
+    voided = {"by": "admin", "at": "2019-04-01T10:00:00+02:00", "reason": "Fout ]]]}}} {{{[[["}
+    record = exported_question(subject="[[[[{{{{" * 20, **{"commitments.0.status_history.1.voided": voided})
+    assert json_depth(json.dumps({"questions": [record]})) == 8
+
+
+def test_an_unexpected_error_fails_only_its_document_and_the_run_still_finishes(caplog):
+    with mock.patch("tracker.imports.upsert._suggest", side_effect=[RuntimeError("bug"), 0]):
+        result = run(SEED, DOCUMENTS / "unknown-minister.txt")
+    assert outcomes(result) == [(SEED.name, "failed"), ("unknown-minister.txt", "created")]
+    assert result.report[0]["reason"] == "an unexpected error; the details are in the server log"
+    assert "Importing vraag-551-2017-2018.txt failed unexpectedly" in caplog.text
+    assert ImportRun.objects.get().finished_at is not None

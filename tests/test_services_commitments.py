@@ -5,19 +5,26 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory, OfficeFactory, government
-from tracker.models import Commitment, DeadlineSource, Kind, Status, StatusUpdate
+from tests.test_tallies import tallies
+from tracker.models import Commitment, DeadlineSource, Kind, Status, StatusUpdate, StatusUpdateVoid
 from tracker.services.commitments import (
+    Provenance,
+    RestoredStatus,
     StaleEdit,
     commitment_change_deadline,
     commitment_edit,
     commitment_hand_over,
     commitment_record_status,
+    commitment_restore_history,
+    commitments_refresh_current_status,
     office_hand_over_open_commitments,
+    status_update_void,
 )
+from tracker.services.tallies import tally_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +193,126 @@ def test_an_edit_cannot_turn_a_promise_into_a_refusal():
             quote=commitment.quote,
         )
     assert "kind" in error.value.message_dict
+
+
+def test_an_evidence_link_must_be_a_web_address():
+    commitment = CommitmentFactory()
+    for address in ("javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/x"):
+        with pytest.raises(ValidationError) as error:
+            record(commitment, Status.IN_PROGRESS, datetime.date(2019, 3, 1), evidence_url=address)
+        assert "http:// or https://" in error.value.message_dict["evidence_url"][0]
+    update = record(commitment, Status.IN_PROGRESS, datetime.date(2019, 3, 1), evidence_url="https://www.vlaamsparlement.be/x")
+    assert update.evidence_url == "https://www.vlaamsparlement.be/x"
+
+
+def test_an_update_is_recorded_by_its_author_now_whatever_the_caller_asks():
+    # The service has no way to name another author or another time: only a restore does.
+    with pytest.raises(TypeError):
+        record(CommitmentFactory(), Status.IN_PROGRESS, datetime.date(2019, 3, 1), recorded_at=timezone.now())
+
+
+def test_a_voided_update_stays_in_the_history_but_no_longer_counts(administrator):
+    commitment = CommitmentFactory()
+    record(commitment, Status.IN_PROGRESS, datetime.date(2019, 3, 1))
+    mistake = record(commitment, Status.FULFILLED, datetime.date(2020, 3, 1), note="Verkeerde toezegging.")
+    assert Commitment.objects.get(pk=commitment.pk).current_status == Status.FULFILLED
+    void = status_update_void(update=mistake, user=administrator, reason="Hoort bij een andere toezegging.")
+    commitment.refresh_from_db()
+    assert (commitment.current_status, commitment.status_observed_on) == (Status.IN_PROGRESS, datetime.date(2019, 3, 1))
+    assert StatusUpdate.objects.filter(commitment=commitment).count() == 3, "nothing is deleted"
+    assert (void.voided_by, void.reason) == (administrator, "Hoort bij een andere toezegging.")
+    assert list(commitment.status_updates.valid().values_list("status", flat=True).latest_first()) == [
+        Status.IN_PROGRESS,
+        Status.ANNOUNCED,
+    ]
+
+
+def test_voiding_moves_the_dashboard_tallies_with_the_current_status(administrator):
+    commitment = CommitmentFactory()
+    mistake = record(commitment, Status.NOT_FULFILLED, datetime.date(2020, 3, 1))
+    status_update_void(update=mistake, user=administrator, reason="Typfout.")
+    assert tallies() == tally_counts()
+    assert tally_counts()[(commitment.responsible_person_id, commitment.made_on.year, Status.ANNOUNCED, False)] == 1
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_voiding_needs_a_reason(administrator, reason):
+    commitment = CommitmentFactory()
+    mistake = record(commitment, Status.FULFILLED, datetime.date(2020, 3, 1))
+    with pytest.raises(ValidationError) as error:
+        status_update_void(update=mistake, user=administrator, reason=reason)
+    assert "reason" in error.value.message_dict
+    assert not StatusUpdateVoid.objects.exists()
+
+
+def test_an_update_is_voided_once_and_the_last_one_that_counts_cannot_be_voided(administrator):
+    commitment = CommitmentFactory()
+    mistake = record(commitment, Status.FULFILLED, datetime.date(2020, 3, 1))
+    status_update_void(update=mistake, user=administrator, reason="Fout.")
+    with pytest.raises(ValidationError, match="already voided"):
+        status_update_void(update=mistake, user=administrator, reason="Nog eens.")
+    only = commitment.status_updates.valid().get()
+    with pytest.raises(ValidationError, match="only status update that counts"):
+        status_update_void(update=only, user=administrator, reason="Alles weg.")
+    assert Commitment.objects.get(pk=commitment.pk).current_status == Status.ANNOUNCED
+
+
+def test_a_void_cannot_be_changed_even_by_sql(administrator):
+    commitment = CommitmentFactory()
+    void = status_update_void(
+        update=record(commitment, Status.FULFILLED, datetime.date(2020, 3, 1)), user=administrator, reason="Fout."
+    )
+    with pytest.raises((IntegrityError, DatabaseError), match="append-only"), transaction.atomic():
+        StatusUpdateVoid.objects.filter(pk=void.pk).update(reason="Herschreven.")
+    assert StatusUpdateVoid.objects.get(pk=void.pk).reason == "Fout."
+
+
+def test_the_set_based_refresh_follows_the_same_rule_as_the_single_one():
+    commitments = [CommitmentFactory() for _ in range(3)]
+    record(commitments[0], Status.IN_PROGRESS, datetime.date(2019, 3, 1))
+    record(commitments[0], Status.DELAYED, datetime.date(2019, 3, 1))  # same day: the one recorded last
+    record(commitments[1], Status.FULFILLED, datetime.date(2020, 1, 1))
+    record(commitments[1], Status.IN_PROGRESS, datetime.date(2019, 1, 1))  # backdated: not current
+    expected = {c.pk: (c.current_status, c.status_observed_on, c.last_recorded_at) for c in Commitment.objects.all()}
+    Commitment.objects.update(current_status=Status.LAPSED, status_observed_on=datetime.date(2030, 1, 1))
+    assert commitments_refresh_current_status(Commitment.objects.all()) == 3
+    assert {c.pk: (c.current_status, c.status_observed_on, c.last_recorded_at) for c in Commitment.objects.all()} == expected
+    assert expected[commitments[0].pk][0] == Status.DELAYED
+    assert expected[commitments[1].pk][0] == Status.FULFILLED
+
+
+def test_a_restored_history_keeps_its_authors_times_and_voids_and_is_added_once(administrator):
+    commitment = CommitmentFactory()
+    at = datetime.datetime(2019, 3, 2, 9, 30, tzinfo=datetime.UTC)
+    history = [
+        RestoredStatus(
+            status=Status.IN_PROGRESS,
+            observed_on=datetime.date(2019, 3, 1),
+            recorded=Provenance(at=at, user=administrator),
+            note="Oproep gelanceerd.",
+        ),
+        RestoredStatus(
+            status=Status.FULFILLED,
+            observed_on=datetime.date(2019, 4, 1),
+            recorded=Provenance(at=at + datetime.timedelta(days=31), name="elders"),
+            void_reason="Te vroeg.",
+            voided=Provenance(at=at + datetime.timedelta(days=40), name="beheerder-elders"),
+        ),
+    ]
+    assert commitment_restore_history(commitment=commitment, history=history) == 3
+    first, second = commitment.status_updates.exclude(status=Status.ANNOUNCED).order_by("observed_on")
+    assert (first.recorded_by, first.recorded_at) == (administrator, at)
+    assert (second.recorded_by, second.recorded_by_name, second.void.voided_by_name) == (None, "elders", "beheerder-elders")
+    assert Commitment.objects.get(pk=commitment.pk).current_status == Status.IN_PROGRESS
+    assert commitment_restore_history(commitment=commitment, history=history) == 0, "a restore run again adds nothing"
+
+
+def test_a_restored_history_meets_the_same_checks_as_any_update():
+    commitment = CommitmentFactory()
+    future = RestoredStatus(
+        status=Status.FULFILLED, observed_on=datetime.date(2099, 1, 1), recorded=Provenance(at=timezone.now())
+    )
+    with pytest.raises(ValidationError) as error:
+        commitment_restore_history(commitment=commitment, history=[future])
+    assert "future" in error.value.message_dict["observed_on"][0]
+    assert commitment.status_updates.count() == 1

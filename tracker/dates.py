@@ -5,6 +5,7 @@ import datetime
 import functools
 
 import holidays
+from django.utils import timezone
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -42,3 +43,8 @@ def working_days_after(day: datetime.date, count: int) -> datetime.date:
         if is_working_day(current):
             remaining -= 1
     return current
+
+
+def aware(moment: datetime.datetime) -> datetime.datetime:
+    """A date and time from a file, in the installation's time zone when it names none."""
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment

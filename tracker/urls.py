@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tracker.forms.accounts import LoginForm
-from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review
+from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review, status_updates
 
 urlpatterns = [
     path("", dashboard.dashboard_view, name="dashboard"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("commitments/<int:pk>/deadline/", commitments.commitment_change_deadline_view, name="commitment_change_deadline"),
     path("commitments/<int:pk>/responsibility/", commitments.commitment_hand_over_view, name="commitment_hand_over"),
     path("commitments/<int:pk>/edit/", commitments.commitment_edit_view, name="commitment_edit"),
+    path("status-updates/<int:pk>/void/", status_updates.status_update_void_view, name="status_update_void"),
     path("questions/", questions.question_list_view, name="question_list"),
     path("questions/late/", questions.late_answer_list_view, name="late_answers"),
     path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),

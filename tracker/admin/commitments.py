@@ -1,17 +1,36 @@
+"""The admin for commitments and their history. It writes through tracker.services like every other
+path: a commitment is created with commitment_create, corrected with commitment_edit, its deadline
+and responsibility changed with their services (and a reason), a status appended with
+commitment_record_status. History itself is read-only here; a mistaken update is voided on the site."""
+
 import datetime
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.admin.base import HttpsLinksMixin, LargeTableMixin
-from tracker.models import Commitment, Status, StatusUpdate
-from tracker.services.commitments import commitment_create, commitment_record_status
+from tracker.models import Commitment, Kind, Status, StatusUpdate, StatusUpdateVoid
+from tracker.services.commitments import (
+    commitment_change_deadline,
+    commitment_create,
+    commitment_edit,
+    commitment_hand_over,
+    commitment_record_status,
+    commitment_set_themes,
+    status_update_errors,
+)
+from tracker.validators import web_address_validator
+
+DESCRIPTION_FIELDS = ["title", "quote", "kind", "target_group"]
+DEADLINE_FIELDS = ["deadline", "deadline_source", "deadline_wording"]
+RESPONSIBILITY_FIELDS = ["responsible_person", "responsible_office"]
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -36,7 +55,7 @@ class StatusUpdateInline(HttpsLinksMixin, admin.TabularInline):
     model = StatusUpdate
     extra = 0
     can_delete = False
-    fields = ["status", "observed_on", "note", "evidence_url", "recorded_by", "recorded_at"]
+    fields = ["status", "observed_on", "note", "evidence_url", "recorded_by", "recorded_at", "voided"]
     readonly_fields = fields
     ordering = ["-observed_on", "-recorded_at"]
 
@@ -46,14 +65,34 @@ class StatusUpdateInline(HttpsLinksMixin, admin.TabularInline):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("recorded_by", "void")
+
+    @admin.display(description=_("voided"))
+    def voided(self, update: StatusUpdate) -> str:
+        void = getattr(update, "void", None)
+        return void.reason if void else "—"
+
 
 class CommitmentAdminForm(forms.ModelForm):
-    """The commitment's own fields, plus an optional new status update recorded through the service."""
+    """The commitment's own fields, plus an optional new status update recorded through the service.
 
+    Changing a commitment holds its row lock from this form's checks to the end of the save (the
+    admin saves in one transaction), so the checks here are the ones the services then meet."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=300,
+        help_text=_("Needed when the deadline or the responsibility changes; kept in the history."),
+    )
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     new_status = forms.ChoiceField(label=_("Record a new status"), choices=[("", "---------"), *Status.choices], required=False)
     new_status_observed_on = forms.DateField(label=_("Observed on"), required=False, initial=datetime.date.today)
     new_status_note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    new_status_evidence_url = forms.URLField(label=_("Evidence URL"), required=False, assume_scheme="https")
+    new_status_evidence_url = forms.URLField(
+        label=_("Evidence URL"), required=False, assume_scheme="https", validators=[web_address_validator]
+    )
 
     class Meta:
         model = Commitment
@@ -70,6 +109,50 @@ class CommitmentAdminForm(forms.ModelForm):
             "themes",
             "target_group",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["expected_version"] = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            self._check_change(data)
+        if data.get("new_status"):
+            self._check_new_status(data)
+        return data
+
+    def _check_change(self, data) -> None:
+        locked = Commitment.objects.select_for_update().get(pk=self.instance.pk)
+        if data.get("expected_version") != locked.version:
+            raise ValidationError(
+                _("Someone else changed this commitment after you opened it. Reload the page to see their change."),
+                code="stale",
+            )
+        changed = set(self.changed_data)
+        if changed & {*DEADLINE_FIELDS, *RESPONSIBILITY_FIELDS} and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the deadline or the responsibility changes; the reason is kept in the history."))
+        if changed & set(DEADLINE_FIELDS) and locked.is_refusal:
+            self.add_error("deadline", _("A refusal has no deadline."))
+        if "kind" in changed and (data.get("kind") == Kind.REFUSAL) != locked.is_refusal:
+            self.add_error(
+                "kind",
+                _("A promise cannot become a refusal or the reverse; record its outcome and add a new commitment."),
+            )
+        office, person = data.get("responsible_office"), data.get("responsible_person")
+        if office and person and office.person_id != person.pk:
+            self.add_error("responsible_office", _("The office is held by someone else: choose its holder, or no office."))
+
+    def _check_new_status(self, data) -> None:
+        answer = data.get("answer") or self.instance.answer
+        kind = data.get("kind") or self.instance.kind
+        observed_on = data.get("new_status_observed_on") or timezone.localdate()
+        errors = status_update_errors(
+            kind=kind, made_on=answer.made_on, status=data["new_status"], observed_on=observed_on, today=timezone.localdate()
+        )
+        for field, message in errors.items():
+            self.add_error({"status": "new_status", "observed_on": "new_status_observed_on"}[field], message)
 
 
 @admin.register(Commitment)
@@ -91,12 +174,12 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
     list_select_related = ["responsible_person"]
     search_fields = ["title", "quote", "answer__question__subject", "responsible_person__last_name"]
     autocomplete_fields = ["answer", "responsible_person", "responsible_office", "themes"]
-    readonly_fields = ["current_status", "status_observed_on", "last_recorded_at", "version"]
     inlines = [StatusUpdateInline]
     fieldsets = [
         (None, {"fields": ["answer", "title", "quote", "kind", "target_group", "themes"]}),
         (_("Responsibility"), {"fields": ["responsible_person", "responsible_office"]}),
         (_("Deadline"), {"fields": ["deadline", "deadline_source", "deadline_wording"]}),
+        (None, {"fields": ["reason", "expected_version"]}),
         (
             _("Current status (from the history below)"),
             {"fields": ["current_status", "status_observed_on", "last_recorded_at", "version"]},
@@ -115,14 +198,33 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
     def view_link(self, commitment: Commitment) -> str:
         return format_html('<a href="{}">{}</a>', commitment.get_absolute_url(), _("open"))
 
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        derived = ["current_status", "status_observed_on", "last_recorded_at", "version"]
+        # A commitment stays in the answer it was quoted from.
+        return ["answer", *derived] if obj else derived
+
+    def get_fieldsets(self, request, obj=None):
+        if obj:
+            return self.fieldsets
+        # A new commitment's deadline source follows from what is given (commitment_create).
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in ("deadline_source", "reason", "expected_version")],
+                },
+            )
+            for name, options in self.fieldsets
+        ]
+
     def has_delete_permission(self, request, obj=None) -> bool:
         # Commitments are part of the public record: one made by mistake is marked lapsed, not deleted.
         return False
 
     def save_model(self, request, obj: Commitment, form, change: bool) -> None:
+        data = form.cleaned_data
         if not change:
-            # New commitments start their history through the same service as everywhere else.
-            data = form.cleaned_data
             created = commitment_create(
                 answer=data["answer"],
                 title=data["title"],
@@ -134,40 +236,94 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
                 deadline_wording=data["deadline_wording"],
                 target_group=data["target_group"],
                 user=request.user,
+                reason="admin",
             )
             obj.pk = created.pk
             obj._state.adding = False
             return
-        obj.quote_start = obj.answer.text.find(obj.quote)
-        obj.version += 1
-        obj._change_reason = "admin"
-        super().save_model(request, obj, form, change)
+        commitment = Commitment.objects.get(pk=obj.pk)
+        changed, reason = set(form.changed_data), data.get("reason", "").strip() or "admin"
+        # The version was checked under the row lock in the form; each service raises it once more.
+        if changed & set(DESCRIPTION_FIELDS):
+            commitment_edit(
+                commitment=commitment,
+                user=request.user,
+                expected_version=None,
+                title=data["title"],
+                kind=data["kind"],
+                target_group=data["target_group"],
+                quote=data["quote"],
+                reason=reason,
+            )
+        if changed & set(DEADLINE_FIELDS):
+            commitment_change_deadline(
+                commitment=commitment,
+                user=request.user,
+                deadline=data["deadline"],
+                source=data["deadline_source"],
+                wording=data["deadline_wording"],
+                reason=reason,
+            )
+        if changed & set(RESPONSIBILITY_FIELDS):
+            commitment_hand_over(
+                commitment=commitment,
+                user=request.user,
+                office=data["responsible_office"],
+                person=data["responsible_person"],
+                reason=reason,
+            )
 
     def save_related(self, request, form, formsets, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
+        # Not form.save_m2m(): the themes change through their service, like every other field.
+        commitment = Commitment.objects.get(pk=form.instance.pk)
+        commitment_set_themes(commitment=commitment, themes=form.cleaned_data["themes"], user=request.user)
+        for formset in formsets:  # the read-only history: saves nothing, but the change message reads it
+            self.save_formset(request, form, formset, change=change)
         data = form.cleaned_data
         if data.get("new_status"):
-            try:
-                commitment_record_status(
-                    commitment=form.instance,
-                    user=request.user,
-                    status=data["new_status"],
-                    observed_on=data.get("new_status_observed_on") or timezone.localdate(),
-                    note=data.get("new_status_note", ""),
-                    evidence_url=data.get("new_status_evidence_url", ""),
-                )
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            commitment_record_status(
+                commitment=commitment,
+                user=request.user,
+                status=data["new_status"],
+                observed_on=data.get("new_status_observed_on") or timezone.localdate(),
+                note=data.get("new_status_note", ""),
+                evidence_url=data.get("new_status_evidence_url", ""),
+            )
 
 
 @admin.register(StatusUpdate)
 class StatusUpdateAdmin(LargeTableMixin, HttpsLinksMixin, admin.ModelAdmin):
-    """Status updates are never edited or deleted; this list is for reading and searching."""
+    """Status updates are never edited or deleted; this list is for reading and searching. A
+    mistaken one is voided on the commitment's page (administrators), where it stays visible."""
 
-    list_display = ["commitment", "status", "observed_on", "recorded_by", "recorded_at"]
+    list_display = ["commitment", "status", "observed_on", "recorded_by", "recorded_at", "void_link"]
     list_filter = ["status"]
-    list_select_related = ["commitment", "recorded_by"]
+    list_select_related = ["commitment", "recorded_by", "void"]
     search_fields = ["note", "commitment__title"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("voided"))
+    def void_link(self, update: StatusUpdate) -> str:
+        if getattr(update, "void", None):
+            return format_html("{}: {}", _("voided"), update.void.reason)
+        return format_html('<a href="{}">{}</a>', reverse("status_update_void", args=[update.pk]), _("void…"))
+
+
+@admin.register(StatusUpdateVoid)
+class StatusUpdateVoidAdmin(LargeTableMixin, admin.ModelAdmin):
+    """Voids are made on the site, with a reason, and never changed."""
+
+    list_display = ["update", "reason", "voided_by", "voided_at"]
+    list_select_related = ["update__commitment", "voided_by"]
+    search_fields = ["reason"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -15,7 +15,13 @@ from tracker.imports.runner import import_documents
 from tracker.imports.upsert import question_upsert
 from tracker.models import Commitment, ImportRun, Office, Question, SuggestionState, Theme
 from tracker.roles import Role, user_assign_role
-from tracker.services.commitments import commitment_create, commitment_hand_over, commitment_record_status
+from tracker.services.commitments import (
+    Provenance,
+    RestoredStatus,
+    commitment_create,
+    commitment_hand_over,
+    commitment_restore_history,
+)
 from tracker.services.people import office_resolve, person_resolve
 from tracker.services.suggestions import suggestion_confirm
 
@@ -126,7 +132,7 @@ def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> N
         "kind": promise.kind,
         "themes": themes,
         "target_group": promise.target_group,
-        "recorded_at": _morning(made_on),
+        "as_recorded": Provenance(at=_morning(made_on)),
     }
     if suggestion:
         commitment = suggestion_confirm(suggestion=suggestion, user=None, deadline=deadline, deadline_wording=wording, **fields)
@@ -136,15 +142,15 @@ def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> N
         observed_on = _day(update.observed, today)
         if promise.handover_to and observed_on.year >= 2020 and commitment.responsible_person.full_name != promise.handover_to[0]:
             _hand_over(commitment, *promise.handover_to, on=observed_on)
-        commitment_record_status(
-            commitment=commitment,
-            user=None,
+        # Sample history is written as a restore writes history: with the time it was (notionally) recorded.
+        sample = RestoredStatus(
             status=update.status,
             observed_on=observed_on,
+            recorded=Provenance(at=_morning(observed_on)),
             note=update.note,
             evidence_url=update.evidence_url,
-            recorded_at=_morning(observed_on),
         )
+        commitment_restore_history(commitment=commitment, history=[sample])
 
 
 def _morning(day: datetime.date) -> datetime.datetime:

@@ -34,12 +34,12 @@ from tracker.models import (
     PersonAlias,
     Question,
     Status,
-    StatusUpdate,
     Theme,
     session_year_of,
 )
 from tracker.models.questions import answer_due_on
 from tracker.names import normalise_name
+from tracker.services.bulk import BulkStatus, commitments_bulk_create
 from tracker.services.tallies import tallies_rebuild
 
 MARKER = "synthetic"
@@ -623,19 +623,18 @@ class Generator:
             pk__in=[question.pk for question in questions]
         ).sync_answer_state()  # bulk_create skips Answer.save()
 
-        commitments, histories = [], []
+        commitments, paths = [], []
         extra_for = defaultdict(int)
         for _ in range(extra_updates):
             extra_for[rng.randrange(max(commitment_count, 1))] += 1
+        self._now = timezone.now()
         for answer, quotes in zip(answers, promises, strict=True):
             made_on = answer.answered_on or answer.question.asked_on
             office = answer.question.addressee_office
             for sentence, title, kind in quotes:
                 refusal = kind == Kind.REFUSAL
                 deadline, source, wording = (None, DeadlineSource.NONE, "") if refusal else self._deadline(cast, made_on)
-                history = self._history(made_on, refusal, extra_for[len(commitments)])
-                # Observations in date order, recorded in the same order: the last is the current status.
-                current, observed_on = history[-1]
+                paths.append(self._history(made_on, refusal, extra_for[len(commitments)]))
                 commitments.append(
                     Commitment(
                         answer=answer,
@@ -649,32 +648,29 @@ class Generator:
                         deadline_source=source,
                         deadline_wording=wording,
                         target_group="",
-                        current_status=current,
-                        status_observed_on=observed_on,
-                        last_recorded_at=self._recorded(observed_on, len(history) - 1),
                         made_on=made_on,
                     )
                 )
-                histories.append(history)
-        Commitment.objects.bulk_create(commitments, batch_size=1000)
-        self._now = timezone.now()
-        rows = [
-            (
-                commitment.pk,
-                status,
-                observed_on,
-                "" if position == 0 else self._fill(rng.choice(FILLER), "de opvolging"),
-                self._recorded(observed_on, position),
-            )
-            for commitment, history in zip(commitments, histories, strict=True)
-            for position, (status, observed_on) in enumerate(history)
+        # Observations in date order, recorded in the same order (notes drawn after the commitments,
+        # so that a seed gives the data it always gave).
+        histories = [
+            [
+                BulkStatus(
+                    status=status,
+                    observed_on=observed_on,
+                    recorded_at=self._recorded(observed_on, position),
+                    note="" if position == 0 else self._fill(rng.choice(FILLER), "de opvolging"),
+                )
+                for position, (status, observed_on) in enumerate(path)
+            ]
+            for path in paths
         ]
-        self._write_status_updates(rows)
+        updates = commitments_bulk_create(commitments, histories, today=self.today)
         return {
             "questions": len(questions),
             "answers": len(answers),
             "commitments": len(commitments),
-            "status updates": len(rows),
+            "status updates": updates,
             "first_question": min(question.pk for question in questions),
         }
 
@@ -682,23 +678,3 @@ class Generator:
         """When the *position*-th observation of a history was recorded: the morning after, in order."""
         moment = datetime.datetime.combine(day + datetime.timedelta(days=1), _NINE, tzinfo=_ZONE)
         return min(moment + datetime.timedelta(minutes=position), self._now - datetime.timedelta(minutes=100 - min(position, 99)))
-
-    @staticmethod
-    def _write_status_updates(rows: list[tuple]) -> None:
-        """The biggest table, written with PostgreSQL's COPY (several times faster than INSERT)."""
-        if connection.vendor != "postgresql":
-            StatusUpdate.objects.bulk_create(
-                [
-                    StatusUpdate(commitment_id=pk, status=status, observed_on=day, note=note, recorded_at=at)
-                    for pk, status, day, note, at in rows
-                ],
-                batch_size=5000,
-            )
-            return
-        columns = "commitment_id, status, observed_on, note, evidence_url, evidence_text, recorded_by_name, recorded_at"
-        with (
-            connection.cursor() as cursor,
-            cursor.connection.cursor().copy(f"COPY tracker_statusupdate ({columns}) FROM STDIN") as copy,
-        ):
-            for pk, status, day, note, at in rows:
-                copy.write_row((pk, status, day, note, "", "", "", at))

@@ -25,6 +25,10 @@ class StatusRecord:
     evidence_text: str = ""
     recorded_by: str = ""
     recorded_at: datetime.datetime | None = None
+    # An administrator's void, as an export carries it: only a restore brings it back.
+    voided_by: str = ""
+    voided_at: datetime.datetime | None = None
+    void_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ before anything is written, and written in one transaction.
 """
 
 import json
+import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -15,15 +16,24 @@ from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 
 from tracker.imports.records import DocumentError, QuestionRecord
-from tracker.imports.structured import parse_record, records_in
+from tracker.imports.restore import restore_conflicts
+from tracker.imports.structured import OWN_FORMAT, parse_record, records_in
 from tracker.imports.text import parse_text_document
 from tracker.imports.upsert import question_upsert
 from tracker.models import ImportRun
+
+logger = logging.getLogger(__name__)
+UNEXPECTED = "an unexpected error; the details are in the server log"
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSON_SUFFIXES = {".json"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|â€")
+# Our own format nests 8 levels deep (an export's status history entry with its void); open-data
+# records fewer. Anything deeper is not a question record, and would exhaust Python's recursion.
+MAX_JSON_DEPTH = 32
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
 
 
 @dataclass
@@ -70,17 +80,38 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def parse_document(name: str, data: bytes) -> list[tuple[str, QuestionRecord | DocumentError]]:
-    """Every question in one file, each parsed or with the reason it could not be."""
+def json_depth(text: str) -> int:
+    """How deeply the arrays and objects of a JSON text nest, read without parsing it."""
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub('""', text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def parse_json(text: str) -> object:
+    depth = json_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise DocumentError(f"the JSON nests {depth} levels deep; the limit is {MAX_JSON_DEPTH} (an export needs 8)")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DocumentError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+
+
+def parse_document(name: str, data: bytes, *, restore: bool = False) -> list[tuple[str, QuestionRecord | DocumentError]]:
+    """Every question in one file, each parsed or with the reason it could not be. A restore reads
+    full exports only."""
     suffix = Path(name).suffix.lower()
+    if restore and suffix not in JSON_SUFFIXES:
+        raise DocumentError(f"a restore reads a full export ({OWN_FORMAT!r} JSON), not a {suffix or 'file without type'}")
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"unsupported file type {suffix or '(none)'!r}: use .txt (a converted document) or .json")
     text, notes = decode(data)
     if suffix in JSON_SUFFIXES:
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise DocumentError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        document = parse_json(text)
+        if restore and not (isinstance(document, dict) and document.get("format") == OWN_FORMAT):
+            raise DocumentError(f"a restore reads a full export: this JSON is not in the format {OWN_FORMAT!r}")
         parsed = []
         for label, item in records_in(document):
             try:
@@ -101,8 +132,14 @@ def import_documents(
     user: AbstractBaseUser | None = None,
     origin: str = ImportRun.Origin.COMMAND,
     progress: Callable[[DocumentResult], None] | None = None,
+    restore: bool = False,
 ) -> ImportRun:
-    """Import every document; return the run with its per-document report and totals."""
+    """Import every document; return the run with its per-document report and totals.
+
+    With restore=True (an administrator loading a full export, origin RESTORE), the history keeps
+    the file's authors and times; refused unless this installation is empty or holds only entries
+    of the export already (a restore run again).
+    """
     run = ImportRun.objects.create(origin=origin, started_by=user)
     results: list[DocumentResult] = []
 
@@ -111,43 +148,86 @@ def import_documents(
         if progress:
             progress(result)
 
-    for name, data in documents:
-        try:
-            parsed = parse_document(name, data)
-        except DocumentError as error:
-            report(DocumentResult(name=name, outcome="failed", reason=str(error)))
-            continue
-        for label, record in parsed:
-            if isinstance(record, DocumentError):
-                report(DocumentResult(name=label, outcome="failed", reason=str(record)))
-                continue
-            report(_import_one(label, record, user=user))
-    run.report = [asdict(result) for result in results]
-    for outcome in ("created", "updated", "unchanged", "failed"):
-        setattr(run, outcome, sum(1 for result in results if result.outcome == outcome))
-    run.finished_at = timezone.now()
-    run.save()
+    names: list[str] = []
+    try:
+        records = _records(documents, report, names, restore=restore)
+        if restore:
+            # A restore reads everything first: its check needs the whole export.
+            records = list(records)
+            conflicts = restore_conflicts([record for _label, record in records])
+            if conflicts:
+                records = []
+                report(DocumentResult(name=", ".join(names), outcome="failed", reason=_refusal(conflicts)))
+        for label, record in records:
+            report(_import_one(label, record, user=user, restore=restore))
+    finally:
+        # Whatever happens, the run ends with its report: "Recent imports" never shows one running forever.
+        run.report = [asdict(result) for result in results]
+        for outcome in ("created", "updated", "unchanged", "failed"):
+            setattr(run, outcome, sum(1 for result in results if result.outcome == outcome))
+        run.finished_at = timezone.now()
+        run.save()
     return run
 
 
-def _import_one(name: str, record: QuestionRecord, *, user) -> DocumentResult:
-    try:
-        outcome = question_upsert(record, user=user, reason=f"import of {name}"[:100])
-    except DocumentError as error:
-        return DocumentResult(name=name, outcome="failed", reason=str(error))
-    except IntegrityError as error:
-        return DocumentResult(name=name, outcome="failed", reason=f"conflicts with data already stored: {error}".splitlines()[0])
-    except DatabaseError as error:
-        return DocumentResult(name=name, outcome="failed", reason=f"the database refused it: {error}".splitlines()[0])
-    question = outcome.question
-    return DocumentResult(
-        name=name,
-        outcome=outcome.outcome,
-        question_id=question.pk,
-        citation=f"{question.citation} {question.subject}"[:200],
-        suggestions=outcome.suggestions_added,
-        notes=outcome.notes,
+def _records(documents, report, names: list[str], *, restore: bool) -> Iterator[tuple[str, QuestionRecord]]:
+    """Each document's records, one document at a time; the unreadable ones are reported."""
+    for name, data in documents:
+        names.append(name)
+        try:
+            records = parse_document(name, data, restore=restore)
+        except DocumentError as error:
+            report(DocumentResult(name=name, outcome="failed", reason=str(error)))
+            continue
+        except Exception:
+            logger.exception("Reading %s failed unexpectedly", name)
+            report(DocumentResult(name=name, outcome="failed", reason=UNEXPECTED))
+            continue
+        for label, record in records:
+            if isinstance(record, DocumentError):
+                report(DocumentResult(name=label, outcome="failed", reason=str(record)))
+            else:
+                yield label, record
+
+
+def _refusal(conflicts: list[str]) -> str:
+    shown = "; ".join(conflicts[:5]) + (f"; and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
+    return (
+        "restore refused, nothing written: a restore goes into an empty installation, or one holding only "
+        f"entries of this export (a restore run again). {shown}"
     )
+
+
+def _import_one(name: str, record: QuestionRecord, *, user, restore: bool = False) -> DocumentResult:
+    reason = f"{'restore' if restore else 'import'} of {name}"[:100]
+    for attempt in (1, 2):
+        try:
+            outcome = question_upsert(record, user=user, reason=reason, restore=restore)
+        except DocumentError as error:
+            return DocumentResult(name=name, outcome="failed", reason=str(error))
+        except IntegrityError as error:
+            # Two imports of the same new document at once: the one that lost the race for the
+            # question's natural key tries once more, and finds the question the other one wrote.
+            if attempt == 1:
+                continue
+            return DocumentResult(
+                name=name, outcome="failed", reason=f"conflicts with data already stored: {error}".splitlines()[0]
+            )
+        except DatabaseError as error:
+            return DocumentResult(name=name, outcome="failed", reason=f"the database refused it: {error}".splitlines()[0])
+        except Exception:
+            logger.exception("Importing %s failed unexpectedly", name)
+            return DocumentResult(name=name, outcome="failed", reason=UNEXPECTED)
+        question = outcome.question
+        return DocumentResult(
+            name=name,
+            outcome=outcome.outcome,
+            question_id=question.pk,
+            citation=f"{question.citation} {question.subject}"[:200],
+            suggestions=outcome.suggestions_added,
+            notes=outcome.notes,
+        )
+    raise AssertionError("unreachable")
 
 
 def files_under(paths: Iterable[str | Path]) -> list[Path]:

@@ -181,15 +181,25 @@ def _commitment(entry: Any, index: int) -> CommitmentRecord:
     for position, update in enumerate(entry.get("status_history") or [], start=1):
         if not isinstance(update, dict) or not update.get("status"):
             raise DocumentError(f"{where}.status_history[{position}] needs a status")
+        label = f"{where}.status_history[{position}]"
+        voided = update.get("voided")
+        if voided is not None and not isinstance(voided, dict):
+            raise DocumentError(f"{label}.voided must be an object with 'by', 'at' and 'reason', or null")
+        voided = voided or {}
+        if voided and not voided.get("at"):
+            raise DocumentError(f"{label}.voided.at missing: when the update was voided")
         history.append(
             StatusRecord(
-                status=update["status"],
-                observed_on=_date(update.get("observed_on"), f"{where}.status_history[{position}].observed_on", required=True),
+                status=_text(update["status"]),
+                observed_on=_date(update.get("observed_on"), f"{label}.observed_on", required=True),
                 note=_text(update.get("note")),
                 evidence_url=_text(update.get("evidence_url")),
                 evidence_text=_text(update.get("evidence_text")),
                 recorded_by=_text(update.get("recorded_by")),
-                recorded_at=_datetime(update.get("recorded_at"), f"{where}.status_history[{position}].recorded_at"),
+                recorded_at=_datetime(update.get("recorded_at"), f"{label}.recorded_at"),
+                voided_by=_text(voided.get("by")),
+                voided_at=_datetime(voided.get("at"), f"{label}.voided.at") if voided else None,
+                void_reason=_text(voided.get("reason")),
             )
         )
     responsible = entry.get("responsible")

@@ -3,6 +3,10 @@
 Re-importing a document updates its question and answer and never duplicates anything. What staff
 did is never undone: confirmed commitments keep their fields, status history is only ever added to,
 and a rejected suggestion is not suggested again.
+
+Commitments, their history and the answer they are quoted in are written through tracker.services,
+with the checks every other path has. An import records history as the person importing, now; only
+a restore (restore=True: an administrator loading a full export) keeps the file's authors and times.
 """
 
 import datetime
@@ -11,11 +15,10 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.management.color import no_style
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import transaction
 from django.utils.text import slugify
 
+from tracker.dates import aware
 from tracker.imports.records import CommitmentRecord, DocumentError, QuestionRecord
 from tracker.imports.suggestions import suggest_commitments
 from tracker.models import (
@@ -23,19 +26,24 @@ from tracker.models import (
     Assembly,
     Commitment,
     DeadlineSource,
-    Government,
     Kind,
-    Legislature,
     Question,
-    Status,
-    StatusUpdate,
     Suggestion,
     SuggestionState,
     Theme,
+    default_horizon,
     session_year_of,
 )
 from tracker.models.questions import validate_session_year
-from tracker.services.commitments import DERIVED_FIELDS, commitment_refresh_current_status
+from tracker.services.answers import answer_save
+from tracker.services.commitments import (
+    Provenance,
+    RestoredStatus,
+    commitment_create,
+    commitment_record_status,
+    commitment_restore,
+    commitment_restore_history,
+)
 from tracker.services.people import office_resolve, person_add_alias, person_resolve
 
 
@@ -60,15 +68,6 @@ def _save_changes(instance, values: dict, *, user, reason: str) -> bool:
     return True
 
 
-def term_end_on(day: datetime.date) -> datetime.date | None:
-    """The end of the government then in office, else of the legislature: 'het einde van de legislatuur'."""
-    government = Government.objects.containing(day).order_by("-start_date").first()
-    if government and government.end_date:
-        return government.end_date
-    legislature = Legislature.objects.containing(day).order_by("-start_date").first()
-    return legislature.end_date if legislature else None
-
-
 def _themes(names) -> list[Theme]:
     themes = []
     for name in names:
@@ -80,7 +79,9 @@ def _themes(names) -> list[Theme]:
 
 
 @transaction.atomic
-def question_upsert(record: QuestionRecord, *, user: AbstractBaseUser | None = None, reason: str = "import") -> UpsertOutcome:
+def question_upsert(
+    record: QuestionRecord, *, user: AbstractBaseUser | None = None, reason: str = "import", restore: bool = False
+) -> UpsertOutcome:
     assembly = Assembly.objects.filter(slug=record.assembly).first()
     if assembly is None:
         raise DocumentError(f"unknown assembly {record.assembly!r}")
@@ -153,7 +154,7 @@ def question_upsert(record: QuestionRecord, *, user: AbstractBaseUser | None = N
 
     outcome = UpsertOutcome(question=question, outcome="created" if created else "unchanged", notes=notes)
     if record.answer is not None:
-        changed |= _upsert_answer(question, record, outcome, user=user, reason=reason)
+        changed |= _upsert_answer(question, record, outcome, user=user, reason=reason, restore=restore)
     if not created and changed:
         outcome.outcome = "updated"
     return outcome
@@ -180,41 +181,27 @@ def _describe(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def _upsert_answer(question: Question, record: QuestionRecord, outcome: UpsertOutcome, *, user, reason: str) -> bool:
+def _upsert_answer(
+    question: Question, record: QuestionRecord, outcome: UpsertOutcome, *, user, reason: str, restore: bool
+) -> bool:
     incoming = record.answer
-    answer = Answer.objects.filter(question=question).first()
     values = {
         "text": incoming.text,
         "answered_on": incoming.answered_on,
         "source_url": incoming.source_url,
         "answered_in_time": incoming.answered_in_time,
     }
-    if answer is not None:
+    if Answer.objects.filter(question=question).exists():
         # A record without the answer's text, date or verdict keeps what is known.
         values = {name: value for name, value in values.items() if value not in (None, "")}
-    if values.get("answered_on") and values["answered_on"] < question.asked_on:
-        raise DocumentError(f"the answer is dated {values['answered_on']}, before the question ({question.asked_on})")
-    if answer is None:
-        answer = Answer(question=question, **values)
-        answer._history_user, answer._change_reason = user, reason
-        answer.save()
-        changed = True
-    else:
-        if "text" in values and values["text"] != answer.text:
-            lost = [c.reference for c in answer.commitments.all() if c.quote not in values["text"]]
-            if lost:
-                raise DocumentError(
-                    f"the new answer text no longer contains the quote of {', '.join(lost)}: correct those commitments first"
-                )
-        changed = _save_changes(answer, values, user=user, reason=reason)
-        if changed and "text" in values:
-            for commitment in answer.commitments.all():
-                Commitment.objects.filter(pk=commitment.pk).update(quote_start=values["text"].find(commitment.quote))
-        if changed and "answered_on" in values:
-            answer.commitments.update(made_on=answer.made_on)
+    try:
+        answer, changed = answer_save(question=question, values=values, user=user, reason=reason)
+    except ValidationError as error:
+        raise DocumentError(f"answer: {_describe(error)}") from None
     question.answer = answer
+    write = _restore_commitment if restore else _import_commitment
     for commitment_record in record.commitments:
-        changed |= _upsert_commitment(answer, commitment_record, outcome, user=user)
+        changed |= write(answer, commitment_record, outcome, user=user, reason=reason)
     if answer.text:
         outcome.suggestions_added = _suggest(answer)
         changed |= bool(outcome.suggestions_added)
@@ -226,7 +213,7 @@ def _suggest(answer: Answer) -> int:
     suggestions = list(answer.suggestions.all())
     known = {suggestion.fingerprint for suggestion in suggestions}
     quotes = list(answer.commitments.values_list("quote", flat=True))
-    found = suggest_commitments(answer.text, made_on=answer.made_on, term_end=term_end_on(answer.made_on))
+    found = suggest_commitments(answer.text, made_on=answer.made_on, term_end=default_horizon(answer.made_on))
     # Pending suggestions whose sentence left the answer go; decided ones stay, as a record.
     current = {suggestion.fingerprint for suggestion in found}
     for suggestion in suggestions:
@@ -254,120 +241,168 @@ def _suggest(answer: Answer) -> int:
     return added
 
 
-def _reference_pk(reference: str) -> int | None:
+def reference_pk(reference: str) -> int | None:
+    """The id in a commitment reference: 42 for C-00042."""
     digits = reference.removeprefix("C-").lstrip("0")
     return int(digits) if digits.isdigit() else None
 
 
-def _upsert_commitment(answer: Answer, record: CommitmentRecord, outcome: UpsertOutcome, *, user) -> bool:
-    """Add a commitment carried by an export; an existing one only gains missing history."""
-    where = record.reference or record.title
-    pk = _reference_pk(record.reference)
-    commitment = None
-    if pk:
-        commitment = Commitment.objects.filter(pk=pk, answer=answer).first()
-    if commitment is None:
-        commitment = answer.commitments.filter(quote=record.quote, title=record.title).first()
-    created = commitment is None
-    if created:
-        commitment = _create_commitment(answer, record, pk, where=where, user=user)
-        outcome.commitments_added += 1
-    history_changed = _add_history(commitment, record, where=where)
-    if created and not record.history:
-        StatusUpdate.objects.create(
-            commitment=commitment,
-            status=Status.POSITION_MAINTAINED if commitment.is_refusal else Status.ANNOUNCED,
-            observed_on=answer.made_on,
-            recorded_by=user,
-        )
-        history_changed = True
-    if history_changed:
-        commitment_refresh_current_status(commitment)
-    return created or history_changed
-
-
-def _create_commitment(answer: Answer, record: CommitmentRecord, pk: int | None, *, where: str, user) -> Commitment:
-    if record.quote not in answer.text:
-        raise DocumentError(f"commitment {where}: its quote does not occur in the answer text")
+def _checked_kind_and_source(record: CommitmentRecord, where: str) -> str:
     if record.kind not in Kind.values:
         raise DocumentError(f"commitment {where}: unknown kind {record.kind!r} (one of {', '.join(Kind.values)})")
     source = record.deadline_source or (DeadlineSource.NONE if record.deadline is None else DeadlineSource.STAFF)
     if source not in DeadlineSource.values:
         raise DocumentError(f"commitment {where}: unknown deadline source {source!r}")
-    question = answer.question
-    responsible = question.addressee
+    return source
+
+
+def _responsibility(answer: Answer, record: CommitmentRecord):
+    responsible = answer.question.addressee
     if record.responsible:
         responsible = person_resolve(name=record.responsible.name, open_data_id=record.responsible.open_data_id).person
     office = office_resolve(person=responsible, title=record.office, on=answer.made_on) if record.office else None
-    explicit_pk = pk if pk and not Commitment.objects.filter(pk=pk).exists() else None
-    first_status = (
-        record.history[0].status
-        if record.history
-        else (Status.POSITION_MAINTAINED if record.kind == Kind.REFUSAL else Status.ANNOUNCED)
-    )
-    commitment = Commitment(
-        pk=explicit_pk,
-        answer=answer,
-        title=record.title[:200],
-        quote=record.quote,
-        quote_start=answer.text.find(record.quote),
-        kind=record.kind,
-        responsible_person=responsible,
-        responsible_office=office,
-        deadline=record.deadline,
-        deadline_source=source,
-        deadline_wording=record.deadline_wording,
-        target_group=record.target_group,
-        current_status=first_status,
-        status_observed_on=answer.made_on,
-        last_recorded_at=timezone.now(),
-        made_on=answer.made_on,
-    )
+    return responsible, office
+
+
+def _import_commitment(answer: Answer, record: CommitmentRecord, outcome: UpsertOutcome, *, user, reason: str) -> bool:
+    """An import (not a restore): a commitment the file carries is created as the importing user,
+    and its history is recorded by that user, now, with the checks of the status form."""
+    where = record.reference or record.title
+    pk = reference_pk(record.reference)
+    commitment = answer.commitments.filter(pk=pk).first() if pk else None
+    if commitment is None:
+        commitment = answer.commitments.filter(quote=record.quote, title=record.title).first()
+    created = commitment is None
+    if created:
+        source = _checked_kind_and_source(record, where)
+        responsible, office = _responsibility(answer, record)
+        # A stated or staff deadline is kept; a default horizon is this installation's own.
+        keep_deadline = source in (DeadlineSource.STATED, DeadlineSource.STAFF)
+        try:
+            commitment = commitment_create(
+                answer=answer,
+                title=record.title[:200],
+                quote=record.quote,
+                kind=record.kind,
+                responsible_person=responsible,
+                responsible_office=office,
+                deadline=record.deadline if keep_deadline else None,
+                deadline_wording=record.deadline_wording if source == DeadlineSource.STATED else "",
+                themes=_themes(record.themes),
+                target_group=record.target_group,
+                user=user,
+                reason=reason,
+            )
+        except ValidationError as error:
+            raise DocumentError(f"commitment {where}: {_describe(error)}") from None
+        outcome.commitments_added += 1
+    return _import_history(commitment, record, outcome, user=user, where=where) or created
+
+
+def _content_key(status: str, observed_on: datetime.date, note: str, evidence_url: str, evidence_text: str) -> tuple:
+    return status, observed_on, note.strip(), evidence_url.strip(), evidence_text.strip()
+
+
+def _import_history(commitment: Commitment, record: CommitmentRecord, outcome: UpsertOutcome, *, user, where: str) -> bool:
+    """Record the file's status observations not held yet, as the importing user, now."""
+    stored = {
+        _content_key(u.status, u.observed_on, u.note, u.evidence_url, u.evidence_text) for u in commitment.status_updates.valid()
+    }
+    added, voided, attributed = False, 0, False
+    for position, entry in enumerate(record.history, start=1):
+        if entry.voided_at:
+            voided += 1
+            continue
+        attributed |= bool(entry.recorded_by or entry.recorded_at)
+        key = _content_key(entry.status, entry.observed_on, entry.note, entry.evidence_url, entry.evidence_text)
+        if key in stored:
+            continue
+        try:
+            commitment_record_status(
+                commitment=commitment,
+                user=user,
+                status=entry.status,
+                observed_on=entry.observed_on,
+                note=entry.note,
+                evidence_url=entry.evidence_url,
+                evidence_text=entry.evidence_text,
+            )
+        except ValidationError as error:
+            raise DocumentError(f"commitment {where}, status_history[{position}]: {_describe(error)}") from None
+        stored.add(key)
+        added = True
+    if attributed and added:
+        who = user.get_username() if user else "the import"
+        outcome.notes.append(
+            f"{commitment.reference}: status history recorded by {who}, now; "
+            "the authors and times in the file are kept only by an administrator's restore"
+        )
+    if voided:
+        outcome.notes.append(f"{commitment.reference}: {voided} voided status update(s) in the file left out")
+    return added
+
+
+def restored_history(record: CommitmentRecord, *, where: str) -> list[RestoredStatus]:
+    """A commitment's history as a restore writes it: with its authors, times and voids."""
+    names = {entry.recorded_by for entry in record.history} | {entry.voided_by for entry in record.history}
+    users = {user.get_username(): user for user in get_user_model().objects.filter(username__in=names - {""})}
+
+    def provenance(name: str, moment: datetime.datetime) -> Provenance:
+        return Provenance(at=aware(moment), user=users.get(name), name=name)
+
+    history = []
+    for position, entry in enumerate(record.history, start=1):
+        if entry.recorded_at is None:
+            raise DocumentError(
+                f"commitment {where}, status_history[{position}]: recorded_at missing (a restore keeps the original times)"
+            )
+        history.append(
+            RestoredStatus(
+                status=entry.status,
+                observed_on=entry.observed_on,
+                recorded=provenance(entry.recorded_by, entry.recorded_at),
+                note=entry.note,
+                evidence_url=entry.evidence_url,
+                evidence_text=entry.evidence_text,
+                void_reason=entry.void_reason,
+                voided=provenance(entry.voided_by, entry.voided_at) if entry.voided_at else None,
+            )
+        )
+    return history
+
+
+def _restore_commitment(answer: Answer, record: CommitmentRecord, outcome: UpsertOutcome, *, user, reason: str) -> bool:
+    """A restore: the commitment comes back with its reference, deadline and history as exported."""
+    where = record.reference or record.title
+    pk = reference_pk(record.reference)
+    if pk is None:
+        raise DocumentError(f"commitment {where}: a restore needs each commitment's reference (C-00042)")
+    history = restored_history(record, where=where)
+    existing = Commitment.objects.filter(pk=pk).first()
     try:
-        commitment.full_clean(exclude=DERIVED_FIELDS)
+        if existing is not None:
+            if existing.answer_id != answer.pk or existing.quote != record.quote:
+                raise DocumentError(f"commitment {where}: {existing.reference} is stored here as another commitment")
+            return bool(commitment_restore_history(commitment=existing, history=history))
+        source = _checked_kind_and_source(record, where)
+        responsible, office = _responsibility(answer, record)
+        commitment_restore(
+            answer=answer,
+            reference_pk=pk,
+            title=record.title[:200],
+            quote=record.quote,
+            kind=record.kind,
+            responsible_person=responsible,
+            responsible_office=office,
+            deadline=record.deadline,
+            deadline_source=source,
+            deadline_wording=record.deadline_wording,
+            themes=_themes(record.themes),
+            target_group=record.target_group,
+            history=history,
+            reason=reason,
+        )
     except ValidationError as error:
         raise DocumentError(f"commitment {where}: {_describe(error)}") from None
-    commitment._history_user, commitment._change_reason = user, "import"
-    commitment.save(force_insert=True)
-    if explicit_pk:
-        # Keeping the exported reference (C-00042) means inserting an explicit id: move the
-        # sequence past it, as loaddata does, so that later commitments get fresh ids.
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), [Commitment]):
-                cursor.execute(statement)
-    if record.themes:
-        commitment.themes.set(_themes(record.themes))
-    return commitment
-
-
-def _add_history(commitment: Commitment, record: CommitmentRecord, *, where: str) -> bool:
-    existing = {(u.status, u.observed_on, u.recorded_at) for u in commitment.status_updates.all()}
-    known_users = {
-        user.username: user
-        for user in get_user_model().objects.filter(
-            username__in=[entry.recorded_by for entry in record.history if entry.recorded_by]
-        )
-    }
-    added = False
-    for entry in record.history:
-        if entry.status not in commitment.allowed_statuses():
-            raise DocumentError(f"commitment {where}: status {entry.status!r} does not fit a {commitment.get_kind_display()}")
-        recorded_at = entry.recorded_at or timezone.now()
-        if timezone.is_naive(recorded_at):
-            recorded_at = timezone.make_aware(recorded_at)
-        if (entry.status, entry.observed_on, recorded_at) in existing:
-            continue
-        user = known_users.get(entry.recorded_by)
-        StatusUpdate.objects.create(
-            commitment=commitment,
-            status=entry.status,
-            observed_on=entry.observed_on,
-            note=entry.note,
-            evidence_url=entry.evidence_url,
-            evidence_text=entry.evidence_text,
-            recorded_by=user,
-            recorded_by_name="" if user else entry.recorded_by,
-            recorded_at=recorded_at,
-        )
-        added = True
-    return added
+    outcome.commitments_added += 1
+    return True

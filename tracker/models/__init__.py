@@ -7,6 +7,7 @@ from tracker.models.commitments import (
     Kind,
     Status,
     StatusUpdate,
+    StatusUpdateVoid,
     default_horizon,
 )
 from tracker.models.imports import ImportRun, Precision, Suggestion, SuggestionState
@@ -37,6 +38,7 @@ __all__ = [
     "QuestionSearch",
     "Status",
     "StatusUpdate",
+    "StatusUpdateVoid",
     "Suggestion",
     "SuggestionState",
     "Theme",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tracker.dates import months_before
+from tracker.models.fields import WebAddressField
 from tracker.models.people import Office, Person
 from tracker.models.questions import Answer
 from tracker.models.reference import Government, Legislature, Theme
@@ -388,9 +389,14 @@ class StatusUpdateQuerySet(models.QuerySet):
         """The order that decides the current status: latest observation, then latest recording."""
         return self.order_by("-observed_on", "-recorded_at", "-pk")
 
+    def valid(self) -> "StatusUpdateQuerySet":
+        """The updates that count: all but those an administrator voided."""
+        return self.filter(void__isnull=True)
+
 
 class StatusUpdate(models.Model):
-    """One observation of a commitment's status. Never edited or deleted: a correction is a newer update."""
+    """One observation of a commitment's status. Never edited or deleted: a correction is a newer
+    update, and a mistake (a wrong date, the wrong commitment) is voided by an administrator."""
 
     commitment = models.ForeignKey(
         Commitment, on_delete=models.PROTECT, related_name="status_updates", verbose_name=_("commitment")
@@ -398,7 +404,7 @@ class StatusUpdate(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     observed_on = models.DateField(_("observed on"), help_text=_("The date on which this status held."))
     note = models.TextField(_("note"), blank=True)
-    evidence_url = models.URLField(_("evidence URL"), max_length=500, blank=True)
+    evidence_url = WebAddressField(_("evidence URL"), max_length=500, blank=True)
     evidence_text = models.TextField(
         _("evidence"), blank=True, help_text=_("A later answer, a decision, a letter: what shows this status.")
     )
@@ -437,3 +443,35 @@ class StatusUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} ({self.observed_on.isoformat()})"
+
+
+class StatusUpdateVoid(models.Model):
+    """An administrator's correction of a mistaken status update. The update stays in the history,
+    shown struck through with who voided it and why, and no longer counts for the current status.
+    Like the updates themselves, voids are never changed (a database trigger refuses it)."""
+
+    update = models.OneToOneField(StatusUpdate, on_delete=models.PROTECT, related_name="void", verbose_name=_("status update"))
+    reason = models.TextField(_("reason"), help_text=_("Why the update does not count, e.g. “typing error in the year”."))
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voided by"),
+    )
+    voided_by_name = models.CharField(
+        _("voided by (restored)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who voided it, for history restored from another installation without that user."),
+    )
+    voided_at = models.DateTimeField(_("voided at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("voided status update")
+        verbose_name_plural = _("voided status updates")
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="tracker_void_has_reason")]
+
+    def __str__(self) -> str:
+        return f"{self.update} ({self.reason})"

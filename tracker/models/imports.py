@@ -89,6 +89,7 @@ class ImportRun(models.Model):
         COMMAND = "command", _("Command line")
         UPLOAD = "upload", _("Upload page")
         DEMO = "demo", _("Demo data")
+        RESTORE = "restore", _("Restore of a full export")
 
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices)
     started_by = models.ForeignKey(
@@ -104,6 +105,8 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+        # A restore writes history with its original authors and times: administrators only.
+        permissions = [("restore_export", _("Can restore a full export with its original authors and times"))]
         verbose_name = _("import run")
         verbose_name_plural = _("import runs")
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tracker.dates import working_days_after
+from tracker.models.fields import WebAddressField
 from tracker.models.people import Office, Person
 from tracker.models.reference import Assembly, Theme
 
@@ -155,7 +156,7 @@ class Question(models.Model):
     )
     subject = models.CharField(_("subject"), max_length=500)
     text = models.TextField(_("text"), blank=True, help_text=_("The question with its numbered sub-questions, as published."))
-    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    source_url = WebAddressField(_("source link"), max_length=500, blank=True)
     answer_due_on = models.DateField(
         _("answer due"),
         null=True,  # set by save(); filled for older rows by migration 0007
@@ -291,7 +292,7 @@ class Answer(models.Model):
         blank=True,
         help_text=_("The parliament's own verdict (open data 'tijdig'), where known; it wins over the count of working days."),
     )
-    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    source_url = WebAddressField(_("source link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,11 +1,24 @@
-"""The write paths for commitments: every view, admin action, import and command goes through these."""
+"""The write paths for commitments and their status history. Nothing else creates or changes them:
+the forms, the review queue, the admin, the importer, the restore, the demo data and the data
+generator (through tracker.services.bulk) all call these functions, so the same checks hold on
+every path:
+
+- a status must fit the kind (a refusal's statuses are its own);
+- the date observed lies neither in the future nor before the commitment was made;
+- evidence links are web addresses (http or https), never javascript: or data:;
+- an update is recorded by the person doing the work, now. Only a restore of a full export (and the
+  demo data) writes history with other authors and times, through `Provenance`.
+"""
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +31,7 @@ from tracker.models import (
     Person,
     Status,
     StatusUpdate,
+    StatusUpdateVoid,
     Theme,
     default_horizon,
 )
@@ -31,11 +45,26 @@ class StaleEdit(Exception):
         self.current = current
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Who recorded a history entry, and when, as a restore of a full export (or the demo data)
+    carries them. Every other write is recorded by the person doing it, now."""
+
+    at: datetime.datetime
+    user: AbstractBaseUser | None = None
+    name: str = ""  # the author's user name, where this installation has no such user
+
+    @classmethod
+    def now(cls, user: AbstractBaseUser | None) -> "Provenance":
+        return cls(at=timezone.now(), user=user)
+
+
 # Fields the services derive; forms and full_clean() never see them as input.
 DERIVED_FIELDS = ["current_status", "status_observed_on", "last_recorded_at", "quote_start", "made_on"]
 
 
-def _initial_status(kind: str) -> str:
+def initial_status(kind: str) -> str:
+    """The first status of a new commitment: announced, or position maintained for a refusal."""
     return Status.POSITION_MAINTAINED if kind == Kind.REFUSAL else Status.ANNOUNCED
 
 
@@ -43,6 +72,57 @@ def _with_history(commitment: Commitment, *, user: AbstractBaseUser | None, reas
     # django-simple-history reads these two attributes when it writes the historical record.
     commitment._history_user = user
     commitment._change_reason = reason or None
+    return commitment
+
+
+def _deadline_from(kind: str, deadline: datetime.date | None, wording: str, made_on: datetime.date):
+    """(deadline, source, wording) of a new commitment: a stated deadline needs its wording, one
+    without wording was set by staff, none at all means the default horizon. Refusals have none."""
+    if kind == Kind.REFUSAL:
+        return None, DeadlineSource.NONE, ""
+    if deadline is not None:
+        return deadline, DeadlineSource.STATED if wording else DeadlineSource.STAFF, wording
+    horizon = default_horizon(made_on)
+    return horizon, DeadlineSource.DEFAULT_HORIZON if horizon else DeadlineSource.NONE, ""
+
+
+def _unsaved_commitment(
+    *,
+    answer: Answer,
+    pk: int | None = None,
+    title: str,
+    quote: str,
+    kind: str,
+    responsible_person: Person | None,
+    responsible_office: Office | None,
+    deadline: datetime.date | None,
+    deadline_source: str,
+    deadline_wording: str,
+    target_group: str,
+    first_status: str,
+    first_recorded: Provenance,
+) -> Commitment:
+    question = answer.question
+    quote = quote.strip()
+    commitment = Commitment(
+        pk=pk,
+        answer=answer,
+        title=title.strip(),
+        quote=quote,
+        quote_start=max(answer.text.find(quote), 0),
+        kind=kind,
+        responsible_person=responsible_person or question.addressee,
+        responsible_office=responsible_office if responsible_office is not None else question.addressee_office,
+        deadline=deadline,
+        deadline_source=deadline_source,
+        deadline_wording=deadline_wording,
+        target_group=target_group.strip(),
+        current_status=first_status,
+        status_observed_on=answer.made_on,
+        last_recorded_at=first_recorded.at,
+        made_on=answer.made_on,
+    )
+    commitment.full_clean(exclude=DERIVED_FIELDS)
     return commitment
 
 
@@ -61,66 +141,101 @@ def commitment_create(
     target_group: str = "",
     user: AbstractBaseUser | None = None,
     note: str = "",
-    recorded_at: datetime.datetime | None = None,
+    reason: str = "",
+    as_recorded: Provenance | None = None,
 ) -> Commitment:
     """Record a commitment found in *answer*, with its first status observed on the answer's date.
 
     A stated deadline needs its wording; without one a promise gets the default horizon. Refusals
-    have no deadline: they are followed up, never overdue.
+    have no deadline: they are followed up, never overdue. *as_recorded* is for the demo data
+    only; everyone else records the first status as themselves, now.
     """
-    question = answer.question
-    if kind == Kind.REFUSAL:
-        deadline, source, deadline_wording = None, DeadlineSource.NONE, ""
-    elif deadline is not None:
-        source = DeadlineSource.STATED if deadline_wording else DeadlineSource.STAFF
-    else:
-        deadline = default_horizon(answer.made_on)
-        source = DeadlineSource.DEFAULT_HORIZON if deadline else DeadlineSource.NONE
-    status = _initial_status(kind)
-    now = recorded_at or timezone.now()
-    commitment = Commitment(
+    recorded = as_recorded or Provenance.now(user)
+    deadline, source, deadline_wording = _deadline_from(kind, deadline, deadline_wording, answer.made_on)
+    status = initial_status(kind)
+    commitment = _unsaved_commitment(
         answer=answer,
-        title=title.strip(),
-        quote=quote.strip(),
-        quote_start=max(answer.text.find(quote.strip()), 0),
+        title=title,
+        quote=quote,
         kind=kind,
-        responsible_person=responsible_person or question.addressee,
-        responsible_office=responsible_office if responsible_office is not None else question.addressee_office,
+        responsible_person=responsible_person,
+        responsible_office=responsible_office,
         deadline=deadline,
         deadline_source=source,
         deadline_wording=deadline_wording,
         target_group=target_group,
-        current_status=status,
-        status_observed_on=answer.made_on,
-        last_recorded_at=now,
-        made_on=answer.made_on,
+        first_status=status,
+        first_recorded=recorded,
     )
-    commitment.full_clean(exclude=DERIVED_FIELDS)
-    _with_history(commitment, user=user).save()
+    _with_history(commitment, user=user, reason=reason).save()
     if themes:
         commitment.themes.set(themes)
-    StatusUpdate.objects.create(
-        commitment=commitment, status=status, observed_on=answer.made_on, note=note, recorded_by=user, recorded_at=now
-    )
+    _append_status(commitment, status=status, observed_on=answer.made_on, note=note, recorded=recorded)
     return commitment
 
 
-def validate_status_update(*, commitment: Commitment, status: str, observed_on: datetime.date, today: datetime.date) -> None:
-    """Plain-word errors for an impossible status update, keyed by form field."""
+def status_update_errors(
+    *, kind: str, made_on: datetime.date, status: str, observed_on: datetime.date, today: datetime.date
+) -> dict:
+    """Plain-word errors for an impossible status update, keyed by form field (empty: possible).
+    The one home of these checks: the form, the services and the bulk loader all ask it."""
     errors = {}
-    if status not in commitment.allowed_statuses():
-        if commitment.is_refusal:
+    if status not in (Status.for_refusals() if kind == Kind.REFUSAL else Status.for_promises()):
+        if kind == Kind.REFUSAL:
             errors["status"] = _("A refusal can only have the status “position maintained” or “position changed”.")
         else:
             errors["status"] = _("“Position maintained” and “position changed” are for refusals only.")
     if observed_on > today:
         errors["observed_on"] = _("The date observed cannot lie in the future.")
-    elif observed_on < commitment.answer.made_on:
+    elif observed_on < made_on:
         errors["observed_on"] = _("The date observed cannot lie before the commitment was made (%(date)s).") % {
-            "date": commitment.answer.made_on.isoformat()
+            "date": made_on.isoformat()
         }
+    return errors
+
+
+def validate_status_update(*, commitment: Commitment, status: str, observed_on: datetime.date, today: datetime.date) -> None:
+    """Raise the errors of status_update_errors() for *commitment*."""
+    errors = status_update_errors(
+        kind=commitment.kind, made_on=commitment.made_on, status=status, observed_on=observed_on, today=today
+    )
     if errors:
         raise ValidationError(errors)
+
+
+def _lock(commitment: Commitment) -> Commitment:
+    # Two editors may write to the same commitment at once. Locking the row makes the second wait
+    # for the first, so both updates are kept and the current status is computed from the complete
+    # history (on SQLite, writes are serialised by the database itself).
+    return Commitment.objects.select_for_update().select_related("answer__question").get(pk=commitment.pk)
+
+
+def _append_status(
+    locked: Commitment,
+    *,
+    status: str,
+    observed_on: datetime.date,
+    note: str = "",
+    evidence_url: str = "",
+    evidence_text: str = "",
+    recorded: Provenance,
+) -> StatusUpdate:
+    """Check and insert one status update. Callers hold the commitment's row lock (or created it)."""
+    validate_status_update(commitment=locked, status=status, observed_on=observed_on, today=timezone.localdate())
+    update = StatusUpdate(
+        commitment=locked,
+        status=status,
+        observed_on=observed_on,
+        note=note.strip(),
+        evidence_url=evidence_url.strip(),
+        evidence_text=evidence_text.strip(),
+        recorded_by=recorded.user,
+        recorded_by_name="" if recorded.user else recorded.name[:150],
+        recorded_at=recorded.at,
+    )
+    update.full_clean(exclude=["commitment", "recorded_by"])
+    update.save()
+    return update
 
 
 @transaction.atomic
@@ -133,56 +248,190 @@ def commitment_record_status(
     note: str = "",
     evidence_url: str = "",
     evidence_text: str = "",
-    recorded_at: datetime.datetime | None = None,
 ) -> StatusUpdate:
-    """Append a status update and make the latest observation the commitment's current status.
+    """Append a status update, recorded by *user* now, and make the latest observation the
+    commitment's current status.
 
     The current status is the update with the latest date observed; on the same date, the one
     recorded last. A backdated update therefore joins the history without replacing a newer one.
     """
-    # Two editors may record an update on the same commitment at once. Locking the row makes the
-    # second wait for the first, so both updates are kept and the current status is computed from
-    # the complete history (on SQLite, writes are serialised by the database itself).
-    locked = Commitment.objects.select_for_update().select_related("answer__question").get(pk=commitment.pk)
-    validate_status_update(commitment=locked, status=status, observed_on=observed_on, today=timezone.localdate())
-    update = StatusUpdate(
-        commitment=locked,
+    locked = _lock(commitment)
+    update = _append_status(
+        locked,
         status=status,
         observed_on=observed_on,
-        note=note.strip(),
-        evidence_url=evidence_url.strip(),
-        evidence_text=evidence_text.strip(),
-        recorded_by=user,
-        recorded_at=recorded_at or timezone.now(),
+        note=note,
+        evidence_url=evidence_url,
+        evidence_text=evidence_text,
+        recorded=Provenance.now(user),
     )
-    update.full_clean(exclude=["commitment", "recorded_by"])
-    update.save()
     commitment_refresh_current_status(commitment)
     return update
 
 
-def commitment_refresh_current_status(commitment: Commitment) -> None:
-    """Set the stored current status from the history (latest observed, then latest recorded).
+def commitments_refresh_current_status(commitments: QuerySet) -> int:
+    """Set the stored current status of *commitments* from their history, in one UPDATE: the
+    status and date of the latest valid update (StatusUpdateQuerySet.latest_first: latest observed,
+    then latest recorded), and when the latest valid update was recorded. Voided updates do not
+    count. Callers hold the rows' locks inside their transaction (or own a bulk load)."""
+    history = StatusUpdate.objects.valid().filter(commitment=OuterRef("pk"))
+    latest = history.latest_first()
+    return commitments.update(
+        current_status=Subquery(latest.values("status")[:1]),
+        status_observed_on=Subquery(latest.values("observed_on")[:1]),
+        last_recorded_at=Subquery(history.order_by("-recorded_at").values("recorded_at")[:1]),
+    )
 
-    Callers hold the commitment's row lock inside their transaction.
-    """
-    latest = StatusUpdate.objects.filter(commitment_id=commitment.pk).latest_first().only("status", "observed_on").first()
-    last_recorded_at = (
-        StatusUpdate.objects.filter(commitment_id=commitment.pk)
-        .order_by("-recorded_at")
-        .values_list("recorded_at", flat=True)
-        .first()
+
+def commitment_refresh_current_status(commitment: Commitment) -> None:
+    """commitments_refresh_current_status() for one commitment, kept in step in memory too."""
+    commitments_refresh_current_status(Commitment.objects.filter(pk=commitment.pk))
+    stored = Commitment.objects.values("current_status", "status_observed_on", "last_recorded_at").get(pk=commitment.pk)
+    for name, value in stored.items():
+        setattr(commitment, name, value)
+
+
+@transaction.atomic
+def status_update_void(*, update: StatusUpdate, user: AbstractBaseUser | None, reason: str) -> StatusUpdateVoid:
+    """Void a mistaken status update (administrators): it stays in the history, struck through with
+    who voided it and why, and the current status is computed again without it."""
+    return _void(update, reason=reason, recorded=Provenance.now(user))
+
+
+def _void(update: StatusUpdate, *, reason: str, recorded: Provenance) -> StatusUpdateVoid:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the update does not count; the reason stays in the history.")})
+    locked = _lock(update.commitment)
+    if StatusUpdateVoid.objects.filter(update=update).exists():
+        raise ValidationError(_("This status update was already voided."), code="voided")
+    if not StatusUpdate.objects.valid().filter(commitment=locked).exclude(pk=update.pk).exists():
+        raise ValidationError(
+            _("This is the only status update that counts: record the right status first, then void this one."),
+            code="last",
+        )
+    void = StatusUpdateVoid(
+        update=update,
+        reason=reason.strip(),
+        voided_by=recorded.user,
+        voided_by_name="" if recorded.user else recorded.name[:150],
+        voided_at=recorded.at,
     )
-    Commitment.objects.filter(pk=commitment.pk).update(
-        current_status=latest.status, status_observed_on=latest.observed_on, last_recorded_at=last_recorded_at
+    void.full_clean(exclude=["update", "voided_by"])
+    void.save()
+    commitment_refresh_current_status(update.commitment)
+    return void
+
+
+@dataclass(frozen=True)
+class RestoredStatus:
+    """One entry of a restored status history, with its original author, time and void."""
+
+    status: str
+    observed_on: datetime.date
+    recorded: Provenance
+    note: str = ""
+    evidence_url: str = ""
+    evidence_text: str = ""
+    void_reason: str = ""
+    voided: Provenance | None = None
+
+
+@transaction.atomic
+def commitment_restore(
+    *,
+    answer: Answer,
+    reference_pk: int | None,
+    title: str,
+    quote: str,
+    kind: str,
+    responsible_person: Person | None,
+    responsible_office: Office | None,
+    deadline: datetime.date | None,
+    deadline_source: str,
+    deadline_wording: str,
+    themes: Iterable[Theme],
+    target_group: str,
+    history: list[RestoredStatus],
+    reason: str,
+) -> Commitment:
+    """Recreate a commitment from a full export exactly as it was (its reference, deadline and
+    source, its history with the original authors and times): an administrator's restore only.
+    The same checks hold as for every other write."""
+    if not history:
+        raise ValidationError(_("A restored commitment needs its status history."))
+    commitment = _unsaved_commitment(
+        answer=answer,
+        pk=reference_pk,
+        title=title,
+        quote=quote,
+        kind=kind,
+        responsible_person=responsible_person,
+        responsible_office=responsible_office,
+        deadline=deadline,
+        deadline_source=deadline_source,
+        deadline_wording=deadline_wording,
+        target_group=target_group,
+        first_status=history[0].status,
+        first_recorded=history[0].recorded,
     )
-    commitment.current_status = latest.status
-    commitment.status_observed_on = latest.observed_on
-    commitment.last_recorded_at = last_recorded_at
+    _with_history(commitment, user=None, reason=reason).save(force_insert=True)
+    if reference_pk:
+        _move_id_sequence_past_restored_ids()
+    if themes:
+        commitment.themes.set(themes)
+    commitment_restore_history(commitment=commitment, history=history)
+    return commitment
+
+
+def _move_id_sequence_past_restored_ids() -> None:
+    # Keeping the exported reference (C-00042) means inserting an explicit id: move the sequence
+    # past it, as loaddata does, so that later commitments get fresh ids.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), [Commitment]):
+            cursor.execute(statement)
+
+
+def restored_key(status: str, observed_on: datetime.date, recorded_at: datetime.datetime) -> tuple:
+    """What identifies a restored history entry: a restore run twice adds nothing the second time."""
+    return status, observed_on, recorded_at
+
+
+@transaction.atomic
+def commitment_restore_history(*, commitment: Commitment, history: list[RestoredStatus]) -> int:
+    """Add the entries of a restored history that are not stored yet, then their voids; returns
+    how many entries and voids were added."""
+    locked = _lock(commitment)
+    stored = {
+        restored_key(update.status, update.observed_on, update.recorded_at): update
+        for update in StatusUpdate.objects.filter(commitment=locked).select_related("void")
+    }
+    added = 0
+    for entry in history:
+        key = restored_key(entry.status, entry.observed_on, entry.recorded.at)
+        if key not in stored:
+            stored[key] = _append_status(
+                locked,
+                status=entry.status,
+                observed_on=entry.observed_on,
+                note=entry.note,
+                evidence_url=entry.evidence_url,
+                evidence_text=entry.evidence_text,
+                recorded=entry.recorded,
+            )
+            added += 1
+    # Voids last: voiding an early entry is only possible once the later ones are back.
+    for entry in history:
+        update = stored[restored_key(entry.status, entry.observed_on, entry.recorded.at)]
+        if entry.voided and not StatusUpdateVoid.objects.filter(update=update).exists():
+            _void(update, reason=entry.void_reason, recorded=entry.voided)
+            added += 1
+    if added:
+        commitment_refresh_current_status(commitment)
+    return added
 
 
 def _lock_for_edit(commitment: Commitment, expected_version: int | None) -> Commitment:
-    locked = Commitment.objects.select_for_update().select_related("answer__question").get(pk=commitment.pk)
+    locked = _lock(commitment)
     if expected_version is not None and locked.version != expected_version:
         raise StaleEdit(locked)
     return locked
@@ -208,26 +457,37 @@ def _save_edit(locked: Commitment, original: Commitment, *, user: AbstractBaseUs
     return original
 
 
+def _required_reason(reason: str, message: str) -> str:
+    if not reason.strip():
+        raise ValidationError({"reason": message})
+    return reason.strip()
+
+
 @transaction.atomic
 def commitment_change_deadline(
     *,
     commitment: Commitment,
     user: AbstractBaseUser | None,
-    deadline: datetime.date,
+    deadline: datetime.date | None,
     reason: str,
+    source: str = DeadlineSource.STAFF,
+    wording: str = "",
     expected_version: int | None = None,
 ) -> Commitment:
-    """Set a deadline decided by staff. The previous deadline and the reason stay in the history."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the deadline changes; the reason is kept in the history.")})
+    """Set a deadline decided by staff (or, from the admin, stated with its wording, or the default
+    horizon). The previous deadline and the reason stay in the history."""
+    reason = _required_reason(reason, _("Say why the deadline changes; the reason is kept in the history."))
     if commitment.is_refusal:
         raise ValidationError({"deadline": _("A refusal has no deadline.")})
     locked = _lock_for_edit(commitment, expected_version)
-    locked.deadline = deadline
-    locked.deadline_source = DeadlineSource.STAFF
-    locked.deadline_wording = ""
+    if source == DeadlineSource.DEFAULT_HORIZON:
+        deadline, wording = default_horizon(locked.made_on), ""
+        source = DeadlineSource.DEFAULT_HORIZON if deadline else DeadlineSource.NONE
+    elif source != DeadlineSource.STATED:
+        wording = ""
+    locked.deadline, locked.deadline_source, locked.deadline_wording = deadline, source, wording.strip()
     locked.full_clean(exclude=DERIVED_FIELDS)
-    return _save_edit(locked, commitment, user=user, reason=reason.strip())
+    return _save_edit(locked, commitment, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -235,17 +495,22 @@ def commitment_hand_over(
     *,
     commitment: Commitment,
     user: AbstractBaseUser | None,
-    office: Office,
+    office: Office | None,
     reason: str,
+    person: Person | None = None,
     expected_version: int | None = None,
 ) -> Commitment:
-    """Make *office* (and its holder) responsible, e.g. when a portfolio passes to a successor."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the responsibility changes; the reason is kept in the history.")})
+    """Make *office* (and its holder) responsible, e.g. when a portfolio passes to a successor;
+    or, without an office, *person* alone."""
+    reason = _required_reason(reason, _("Say why the responsibility changes; the reason is kept in the history."))
+    if office is not None and person is not None and person.pk != office.person_id:
+        raise ValidationError({"responsible_person": _("The office is held by someone else: choose its holder, or no office.")})
+    if office is None and person is None:
+        raise ValidationError({"responsible_person": _("Say who is responsible.")})
     locked = _lock_for_edit(commitment, expected_version)
     locked.responsible_office = office
-    locked.responsible_person = office.person
-    return _save_edit(locked, commitment, user=user, reason=reason.strip())
+    locked.responsible_person = office.person if office is not None else person
+    return _save_edit(locked, commitment, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -253,7 +518,7 @@ def commitment_edit(
     *,
     commitment: Commitment,
     user: AbstractBaseUser | None,
-    expected_version: int,
+    expected_version: int | None,
     title: str,
     kind: str,
     target_group: str,
@@ -271,6 +536,28 @@ def commitment_edit(
     locked.full_clean(exclude=DERIVED_FIELDS)
     locked.quote_start = locked.answer.text.find(locked.quote)
     return _save_edit(locked, commitment, user=user, reason=reason.strip())
+
+
+@transaction.atomic
+def commitment_set_themes(*, commitment: Commitment, themes: Iterable[Theme], user: AbstractBaseUser | None) -> bool:
+    """Set the commitment's themes; the change is kept in its history. Returns whether it changed."""
+    themes = set(themes)
+    locked = _lock(commitment)
+    if set(locked.themes.all()) == themes:
+        return False
+    _with_history(locked, user=user)
+    locked.themes.set(themes)
+    return True
+
+
+@transaction.atomic
+def commitments_follow_answer(*, answer: Answer) -> None:
+    """After the answer's text or date changed: each commitment's quote position and date made
+    follow (the caller has checked that every quote still occurs in the text)."""
+    for commitment in Commitment.objects.select_for_update().filter(answer=answer).only("pk", "quote"):
+        Commitment.objects.filter(pk=commitment.pk).update(
+            quote_start=max(answer.text.find(commitment.quote), 0), made_on=answer.made_on
+        )
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from tracker.models import Government, Office, Person, PersonAlias
 from tracker.names import display_name, normalise_name, one_letter_apart
@@ -59,10 +59,23 @@ def person_resolve(*, name: str, first_name: str = "", last_name: str = "", open
         return PersonMatch(person, created=False, variant_learned=True)
     if not (first_name or last_name):
         first_name, last_name = _split_name(name)
-    person = Person.objects.create(
-        first_name=display_name(first_name), last_name=display_name(last_name), open_data_id=open_data_id or None
-    )
-    person_add_alias(person, name)
+    try:
+        # The new person claims the spelling through its unique key. Two imports of the same new
+        # name at once: the second waits on the first's key, fails here, and takes that person.
+        with transaction.atomic():
+            person = Person.objects.create(
+                first_name=display_name(first_name), last_name=display_name(last_name), open_data_id=open_data_id or None
+            )
+            PersonAlias.objects.create(person=person, name=name)
+    except IntegrityError:
+        claimed = PersonAlias.objects.select_related("person").filter(normalised=normalise_name(name)).first()
+        if claimed is not None:
+            return PersonMatch(claimed.person, created=False, variant_learned=False)
+        # Or the other import claimed the open-data id: the person is known by that.
+        known = Person.objects.filter(open_data_id=open_data_id).first() if open_data_id else None
+        if known is None:
+            raise
+        return PersonMatch(known, created=False, variant_learned=person_add_alias(known, name))
     person_add_alias(person, person.full_name)
     return PersonMatch(person, created=True, variant_learned=False)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tracker.models import Commitment, Suggestion, SuggestionState, Theme
-from tracker.services.commitments import commitment_create
+from tracker.services.commitments import Provenance, commitment_create
 
 
 def _lock_pending(suggestion: Suggestion) -> Suggestion:
@@ -35,10 +35,10 @@ def suggestion_confirm(
     deadline_wording: str | None = None,
     themes: Iterable[Theme] = (),
     target_group: str = "",
-    recorded_at: datetime.datetime | None = None,
+    as_recorded: Provenance | None = None,
 ) -> Commitment:
     """Turn a suggestion, as suggested or as edited by staff, into a commitment with status announced
-    (or position maintained, for a refusal) dated on the answer."""
+    (or position maintained, for a refusal) dated on the answer. *as_recorded*: the demo data only."""
     locked = _lock_pending(suggestion)
     use_suggested_deadline = deadline is None and deadline_wording is None
     commitment = commitment_create(
@@ -51,7 +51,7 @@ def suggestion_confirm(
         themes=themes or list(locked.answer.question.themes.all()),
         target_group=target_group,
         user=user,
-        recorded_at=recorded_at,
+        as_recorded=as_recorded,
     )
     _decide(locked, SuggestionState.CONFIRMED, user=user, commitment=commitment)
     suggestion.state, suggestion.commitment = locked.state, commitment

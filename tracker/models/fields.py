@@ -1,0 +1,21 @@
+"""Model fields shared by several models."""
+
+from django.db import models
+
+from tracker.validators import web_address_validator
+
+
+class WebAddressField(models.URLField):
+    """A link people click (evidence, a source document): http or https only, one clear message.
+    Typed without a scheme, it is read as https://, as Django 6 will do by default."""
+
+    default_validators = [web_address_validator]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        # To the database this is a plain URLField: migrations see none, and altering a field's
+        # class on SQLite would rebuild the table and lose its triggers (append-only history).
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
