@@ -39,6 +39,7 @@ class TimelineEvent:
     update: StatusUpdate | None = None
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
+    voided_by: str = ""  # a voided status update: who voided it (the reason is on update.void)
 
     @property
     def sort_key(self):
@@ -78,8 +79,9 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
             recorded_at=update.recorded_at,
             who=_who(update.recorded_by, update.recorded_by_name),
             update=update,
+            voided_by=_who(update.void.voided_by, update.void.voided_by_name) if hasattr(update, "void") else "",
         )
-        for update in StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by")
+        for update in StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by", "void__voided_by")
     ]
     records = list(commitment.history.select_related("history_user").order_by("history_date", "history_id"))
     person_ids, office_ids = set(), set()

@@ -239,6 +239,7 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "as_of": timezone.localdate(),
         "is_overdue": commitment.is_overdue(timezone.localdate()),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
+        "can_void": request.user.has_perm("tracker.add_statusupdatevoid"),
         "can_edit": can_edit,
         "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment),
         "deadline_form": forms.get("deadline_form") or (DeadlineForm(commitment=commitment) if can_edit else None),
