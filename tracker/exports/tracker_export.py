@@ -2,7 +2,6 @@
 full status history. The JSON is the importer's own format, so an export imports again unchanged.
 Both formats stream, so the export's memory use stays flat whatever the size of the database."""
 
-import csv
 import datetime
 import json
 from collections.abc import Iterator
@@ -10,6 +9,7 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from tracker.exports.csv import csv_lines
 from tracker.imports.structured import OWN_FORMAT
 from tracker.models import Commitment, Question, StatusUpdate
 
@@ -151,16 +151,8 @@ CSV_COLUMNS = [
 ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> Iterator[str]:
+def csv_rows(*, as_of: datetime.date) -> Iterator[list]:
     """One row per commitment (and one per question without any), the history in one column."""
-    as_of = as_of or timezone.localdate()
-    writer = csv.writer(_Echo(), delimiter=delimiter)
-    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
     for question in _iterate(_questions()):
         document = question_document(question, as_of)
         base = [
@@ -172,30 +164,33 @@ def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> I
             document["addressee"]["name"],
             document["office"],
             document["subject"],
-            (document["answer"] or {}).get("answered_on") or "",
-            document["answer_due_on"] or "",
-            "yes" if document["answer_late"] else "no",
+            (document["answer"] or {}).get("answered_on"),
+            document["answer_due_on"],
+            document["answer_late"],
         ]
         if not document["commitments"]:
-            yield writer.writerow(base + [""] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]])
+            yield base + [None] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]]
         for entry in document["commitments"]:
             history = "; ".join(
                 f"{u['observed_on']} {u['status']}" + (f" ({u['note']})" if u["note"] else "") for u in entry["status_history"]
             )
-            yield writer.writerow(
-                [
-                    *base,
-                    entry["reference"],
-                    entry["title"],
-                    entry["kind"],
-                    entry["responsible"]["name"],
-                    entry["deadline"] or "",
-                    entry["deadline_source"],
-                    entry["deadline_wording"],
-                    "yes" if entry["overdue"] else "no",
-                    entry["current_status"],
-                    history,
-                    entry["quote"],
-                    document["source_url"],
-                ]
-            )
+            yield [
+                *base,
+                entry["reference"],
+                entry["title"],
+                entry["kind"],
+                entry["responsible"]["name"],
+                entry["deadline"],
+                entry["deadline_source"],
+                entry["deadline_wording"],
+                entry["overdue"],
+                entry["current_status"],
+                history,
+                entry["quote"],
+                document["source_url"],
+            ]
+
+
+def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> Iterator[str]:
+    """The export as CSV text, in lines."""
+    return csv_lines(CSV_COLUMNS, csv_rows(as_of=as_of or timezone.localdate()), delimiter=delimiter)
