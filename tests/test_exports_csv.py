@@ -101,6 +101,13 @@ def test_delimiters_and_double_quotes_in_a_title_cannot_open_a_cell_of_their_own
     assert list(row) == EXPORTS[export][2], "no cell more, no cell less"
 
 
+@pytest.mark.parametrize("export", EXPORTS)
+def test_a_commitment_is_cited_in_the_reference_column_of_either_export(viewer_client, export):
+    commitment = CommitmentFactory()
+    [row] = rows_of(download(viewer_client, export))
+    assert row["reference"] == commitment.reference == f"C-{commitment.pk:05d}"
+
+
 def test_numbers_and_empty_values_are_written_as_they_are_dates_in_iso_and_flags_as_yes_or_no():
     # A number is data a spreadsheet may compute with; the same characters as text are someone's typing.
     lines = list(csv_lines(["number", "empty", "date", "flag", "text"], [[-3, None, datetime.date(2019, 12, 31), False, "-3"]]))

@@ -136,7 +136,7 @@ CSV_COLUMNS = [
     "answered_on",
     "answer_due_on",
     "answer_late",
-    "commitment",
+    "reference",
     "title",
     "kind",
     "responsible",
