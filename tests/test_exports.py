@@ -1,15 +1,32 @@
 """The export: complete, and the JSON round-trips through the importer unchanged."""
 
+import csv
 import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tracker.exports.tracker_export import export_json
+from tests.factories import CommitmentFactory
+from tracker.exports.tracker_export import export_csv, export_json
 from tracker.imports.runner import import_documents
-from tracker.models import Answer, Commitment, ImportRun, Office, Person, PersonAlias, Question, StatusUpdate, Suggestion, Theme
+from tracker.models import (
+    Answer,
+    Commitment,
+    ImportRun,
+    Kind,
+    Office,
+    Person,
+    PersonAlias,
+    Question,
+    Status,
+    StatusUpdate,
+    Suggestion,
+    Theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +71,41 @@ def test_exporting_restoring_into_an_empty_database_and_exporting_again_gives_th
     result = import_documents([("export.json", first.encode())], origin=ImportRun.Origin.RESTORE, restore=True)
     assert result.failed == 0, [entry for entry in result.report if entry["outcome"] == "failed"]
     assert export() == first
+
+
+def test_the_overdue_flag_is_the_overdue_rule_counted_on_the_export_date():
+    day_before = AS_OF - datetime.timedelta(days=1)
+    expected = {
+        CommitmentFactory(deadline=day_before).reference: True,
+        CommitmentFactory(deadline=AS_OF).reference: False,
+        CommitmentFactory(deadline=day_before, status=Status.FULFILLED).reference: False,
+        CommitmentFactory(kind=Kind.REFUSAL).reference: False,
+    }
+    document = json.loads(export())
+    assert {c["reference"]: c["overdue"] for q in document["questions"] for c in q["commitments"]} == expected
+    rows = csv.DictReader(io.StringIO("".join(export_csv(as_of=AS_OF)).removeprefix("\ufeff")))
+    assert {row["reference"]: row["overdue"] for row in rows} == {ref: "yes" if late else "no" for ref, late in expected.items()}
+
+
+def test_the_export_takes_the_overdue_flag_from_the_database_query(monkeypatch):
+    CommitmentFactory()
+
+    def second_home_of_the_rule(self, as_of):
+        raise AssertionError("the export applied the overdue rule in Python")
+
+    monkeypatch.setattr(Commitment, "is_overdue", second_home_of_the_rule)
+    assert json.loads(export())["questions"][0]["commitments"][0]["overdue"] is True
+
+
+def test_the_export_costs_the_same_number_of_queries_for_1_and_30_commitments():
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            export()
+            "".join(export_csv(as_of=AS_OF))
+        return len(context.captured_queries)
+
+    CommitmentFactory()
+    one = queries()
+    for _ in range(29):
+        CommitmentFactory()
+    assert queries() == one

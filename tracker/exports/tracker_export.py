@@ -2,7 +2,6 @@
 full status history. The JSON is the importer's own format, so an export imports again unchanged.
 Both formats stream, so the export's memory use stays flat whatever the size of the database."""
 
-import csv
 import datetime
 import json
 from collections.abc import Iterator
@@ -10,17 +9,19 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from tracker.exports.csv import csv_lines
 from tracker.imports.structured import OWN_FORMAT
 from tracker.models import Commitment, Question, StatusUpdate
 
 BATCH = 500
 
 
-def _questions():
+def _questions(as_of: datetime.date):
     updates = StatusUpdate.objects.select_related("recorded_by").order_by("observed_on", "recorded_at", "pk")
     commitments = (
         Commitment.objects.select_related("responsible_person", "responsible_office")
         .prefetch_related("themes", Prefetch("status_updates", queryset=updates))
+        .with_overdue_flag(as_of=as_of)
         .order_by("pk")
     )
     return (
@@ -55,7 +56,8 @@ def _status_update(update: StatusUpdate) -> dict:
     }
 
 
-def _commitment(commitment: Commitment, as_of: datetime.date) -> dict:
+def _commitment(commitment: Commitment) -> dict:
+    """*commitment* as _questions(as_of) fetches it: annotated by with_overdue_flag, the overdue rule in SQL."""
     return {
         "reference": commitment.reference,
         "title": commitment.title,
@@ -69,12 +71,13 @@ def _commitment(commitment: Commitment, as_of: datetime.date) -> dict:
         "themes": sorted(theme.name for theme in commitment.themes.all()),
         "target_group": commitment.target_group,
         "current_status": commitment.current_status,
-        "overdue": commitment.is_overdue(as_of),
+        "overdue": commitment.is_overdue,  # the annotation: on these instances it hides the method
         "status_history": [_status_update(update) for update in commitment.status_updates.all()],
     }
 
 
 def question_document(question: Question, as_of: datetime.date) -> dict:
+    """*question* as _questions(as_of) fetches it, with everything it shows prefetched."""
     answer = getattr(question, "answer", None)
     return {
         "assembly": question.assembly.slug,
@@ -101,7 +104,7 @@ def question_document(question: Question, as_of: datetime.date) -> dict:
             if answer
             else None
         ),
-        "commitments": [_commitment(c, as_of) for c in answer.commitments.all()] if answer else [],
+        "commitments": [_commitment(c) for c in answer.commitments.all()] if answer else [],
     }
 
 
@@ -117,7 +120,7 @@ def export_json(*, as_of: datetime.date | None = None) -> Iterator[str]:
     as_of = as_of or timezone.localdate()
     yield f'{{\n  "format": {json.dumps(OWN_FORMAT)},\n  "exported_on": {json.dumps(as_of.isoformat())},\n  "questions": ['
     first = True
-    for question in _iterate(_questions()):
+    for question in _iterate(_questions(as_of)):
         text = json.dumps(question_document(question, as_of), ensure_ascii=False, indent=2)
         yield ("\n" if first else ",\n") + "\n".join("    " + line for line in text.splitlines())
         first = False
@@ -136,7 +139,7 @@ CSV_COLUMNS = [
     "answered_on",
     "answer_due_on",
     "answer_late",
-    "commitment",
+    "reference",
     "title",
     "kind",
     "responsible",
@@ -151,17 +154,9 @@ CSV_COLUMNS = [
 ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> Iterator[str]:
+def csv_rows(*, as_of: datetime.date) -> Iterator[list]:
     """One row per commitment (and one per question without any), the history in one column."""
-    as_of = as_of or timezone.localdate()
-    writer = csv.writer(_Echo(), delimiter=delimiter)
-    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-    for question in _iterate(_questions()):
+    for question in _iterate(_questions(as_of)):
         document = question_document(question, as_of)
         base = [
             document["assembly"],
@@ -172,30 +167,33 @@ def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> I
             document["addressee"]["name"],
             document["office"],
             document["subject"],
-            (document["answer"] or {}).get("answered_on") or "",
-            document["answer_due_on"] or "",
-            "yes" if document["answer_late"] else "no",
+            (document["answer"] or {}).get("answered_on"),
+            document["answer_due_on"],
+            document["answer_late"],
         ]
         if not document["commitments"]:
-            yield writer.writerow(base + [""] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]])
+            yield base + [None] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]]
         for entry in document["commitments"]:
             history = "; ".join(
                 f"{u['observed_on']} {u['status']}" + (f" ({u['note']})" if u["note"] else "") for u in entry["status_history"]
             )
-            yield writer.writerow(
-                [
-                    *base,
-                    entry["reference"],
-                    entry["title"],
-                    entry["kind"],
-                    entry["responsible"]["name"],
-                    entry["deadline"] or "",
-                    entry["deadline_source"],
-                    entry["deadline_wording"],
-                    "yes" if entry["overdue"] else "no",
-                    entry["current_status"],
-                    history,
-                    entry["quote"],
-                    document["source_url"],
-                ]
-            )
+            yield [
+                *base,
+                entry["reference"],
+                entry["title"],
+                entry["kind"],
+                entry["responsible"]["name"],
+                entry["deadline"],
+                entry["deadline_source"],
+                entry["deadline_wording"],
+                entry["overdue"],
+                entry["current_status"],
+                history,
+                entry["quote"],
+                document["source_url"],
+            ]
+
+
+def export_csv(*, as_of: datetime.date | None = None, delimiter: str = ",") -> Iterator[str]:
+    """The export as CSV text, in lines."""
+    return csv_lines(CSV_COLUMNS, csv_rows(as_of=as_of or timezone.localdate()), delimiter=delimiter)

@@ -1,21 +1,19 @@
 """The commitment pages: list (with CSV export), overdue list, detail, and the editors' actions."""
 
-import csv
-from collections.abc import Iterator
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tracker.exports import list_export
+from tracker.exports.csv import csv_response
 from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
-from tracker.models import Commitment, DeadlineSource, Kind, Status
+from tracker.models import Commitment
 from tracker.pagination import paginate, warn_ignored_filters
 from tracker.search import RANK_WINDOW
 from tracker.selectors.commitments import (
@@ -113,116 +111,14 @@ def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-CSV_HEADER = [
-    "reference",
-    "title",
-    "kind",
-    "status",
-    "overdue",
-    "days_overdue",
-    "deadline",
-    "deadline_source",
-    "deadline_wording",
-    "minister",
-    "office",
-    "made_on",
-    "status_observed_on",
-    "question",
-    "subject",
-    "url",
-]
-CSV_FIELDS = [
-    "pk",
-    "title",
-    "kind",
-    "current_status",
-    "is_overdue",
-    "days_overdue",
-    "deadline",
-    "deadline_source",
-    "deadline_wording",
-    "responsible_person__first_name",
-    "responsible_person__last_name",
-    "responsible_office__title",
-    "made_on",
-    "status_observed_on",
-    "answer__question__session_year",
-    "answer__question__number",
-    "answer__question__subject",
-]
-
-
-def csv_rows(commitments, *, base_url: str) -> Iterator[list]:
-    """The header, then one line per commitment: plain values read in chunks, labels looked up once."""
-    kinds, statuses, sources = (
-        {value: str(label) for value, label in choices.choices} for choices in (Kind, Status, DeadlineSource)
-    )
-    detail = base_url + reverse("commitment_detail", args=[999999999]).replace("999999999", "{}")
-    yield CSV_HEADER
-    for (
-        pk,
-        title,
-        kind,
-        status,
-        overdue,
-        days,
-        deadline,
-        source,
-        wording,
-        first,
-        last,
-        office,
-        made_on,
-        observed_on,
-        session_year,
-        number,
-        subject,
-    ) in commitments.values_list(*CSV_FIELDS).iterator(chunk_size=2000):
-        yield [
-            f"C-{pk:05d}",
-            title,
-            kinds.get(kind, kind),
-            statuses.get(status, status),
-            "yes" if overdue else "no",
-            "" if days is None else days,
-            deadline.isoformat() if deadline else "",
-            sources.get(source, source),
-            wording,
-            f"{first} {last}".strip(),
-            office or "",
-            made_on.isoformat(),
-            observed_on.isoformat(),
-            f"{session_year} nr. {number}",
-            subject,
-            detail.format(pk),
-        ]
-
-
 @require_GET
 @permission_required(VIEW, raise_exception=True)
 def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    """Exactly the rows the list shows for the same query string, streamed (flat memory), UTF-8 with
-    a byte-order mark so that spreadsheets keep Dutch accents; `delimiter=semicolon` for Dutch Excel."""
+    """Exactly the rows the list shows for the same query string, as a streamed CSV download."""
     as_of = timezone.localdate()
     commitments = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort")).queryset
-    commitments = export_rows(commitments, as_of=as_of)
-    delimiter = ";" if request.GET.get("delimiter") == "semicolon" else ","
-    writer = csv.writer(_Echo(), delimiter=delimiter)
-    base_url = request.build_absolute_uri("/").rstrip("/")
-
-    def stream() -> Iterator[str]:
-        yield "\ufeff"
-        for row in csv_rows(commitments, base_url=base_url):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="commitments-{as_of.isoformat()}.csv"'
-    return response
+    rows = list_export.csv_rows(export_rows(commitments, as_of=as_of), base_url=request.build_absolute_uri("/").rstrip("/"))
+    return csv_response(request, list_export.CSV_COLUMNS, rows, filename=f"commitments-{as_of.isoformat()}.csv")
 
 
 def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int = 200, **forms) -> HttpResponse:

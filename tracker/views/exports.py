@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker.exports.tracker_export import export_csv, export_json
+from tracker.exports.csv import csv_response
+from tracker.exports.tracker_export import CSV_COLUMNS, csv_rows, export_json
 
 
 @require_GET
@@ -18,8 +19,6 @@ def export_view(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="commitment-tracker-{today}.json"'
         return response
     if export_format == "csv":
-        delimiter = ";" if request.GET.get("delimiter") == "semicolon" else ","
-        response = StreamingHttpResponse(export_csv(delimiter=delimiter), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="commitment-tracker-{today}.csv"'
-        return response
+        rows = csv_rows(as_of=timezone.localdate())
+        return csv_response(request, CSV_COLUMNS, rows, filename=f"commitment-tracker-{today}.csv")
     return render(request, "tracker/export.html", {})

@@ -5,6 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tracker.exports.csv import DELIMITERS, delimiter_named
 from tracker.exports.tracker_export import export_csv, export_json
 
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
         parser.add_argument("--output", "-o", help="File to write (default: standard output).")
-        parser.add_argument("--delimiter", choices=["comma", "semicolon"], default="comma", help="CSV only.")
+        parser.add_argument("--delimiter", choices=list(DELIMITERS), default="comma", help="CSV only.")
         parser.add_argument(
             "--as-of", help="The date (YYYY-MM-DD) the overdue and late-answer flags are counted on; default: today."
         )
@@ -27,11 +28,7 @@ class Command(BaseCommand):
             day = datetime.date.fromisoformat(as_of) if as_of else None
         except ValueError:
             raise CommandError(f"--as-of {as_of!r} is not a date (use YYYY-MM-DD)") from None
-        chunks = (
-            export_json(as_of=day)
-            if format == "json"
-            else export_csv(as_of=day, delimiter=";" if delimiter == "semicolon" else ",")
-        )
+        chunks = export_json(as_of=day) if format == "json" else export_csv(as_of=day, delimiter=delimiter_named(delimiter))
         if output:
             with open(output, "w", encoding="utf-8", newline="") as stream:
                 for chunk in chunks:
