@@ -24,9 +24,11 @@ from tracker.models import (
     Question,
     Status,
     StatusUpdate,
+    StatusUpdateVoid,
     Suggestion,
     Theme,
 )
+from tracker.services.commitments import status_update_void
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +41,19 @@ def export() -> str:
 
 def empty_database():
     """Everything but the reference data of the migrations, children first (history is protected)."""
-    for model in (StatusUpdate, Suggestion, Commitment, Answer, Question, Office, PersonAlias, Person, Theme, ImportRun):
+    for model in (
+        StatusUpdateVoid,
+        StatusUpdate,
+        Suggestion,
+        Commitment,
+        Answer,
+        Question,
+        Office,
+        PersonAlias,
+        Person,
+        Theme,
+        ImportRun,
+    ):
         model.objects.all().delete()
 
 
@@ -59,14 +73,17 @@ def test_the_export_holds_every_question_with_commitments_status_history_and_ove
     assert any(q["answer"] is None and q["answer_late"] for q in document["questions"]), "a sample still unanswered"
 
 
-def test_exporting_restoring_into_an_empty_database_and_exporting_again_gives_the_same_document(settings):
+def test_exporting_restoring_into_an_empty_database_and_exporting_again_gives_the_same_document(settings, administrator):
     settings.DEBUG = True
     call_command("load_demo_data", "--no-users", stdout=io.StringIO())
     seed_answer = Answer.objects.get(question__number=551)
     seed_answer.answered_in_time = False  # the parliament's verdict travels too
     seed_answer.save()
+    mistake = StatusUpdate.objects.exclude(status__in=["announced", "position_maintained"]).order_by("pk").first()
+    status_update_void(update=mistake, user=administrator, reason="Verkeerde toezegging.")  # voids travel too
     first = export()
     assert '"answered_in_time": false' in first
+    assert '"reason": "Verkeerde toezegging."' in first
     empty_database()
     result = import_documents([("export.json", first.encode())], origin=ImportRun.Origin.RESTORE, restore=True)
     assert result.failed == 0, [entry for entry in result.report if entry["outcome"] == "failed"]

@@ -17,7 +17,7 @@ BATCH = 500
 
 
 def _questions(as_of: datetime.date):
-    updates = StatusUpdate.objects.select_related("recorded_by").order_by("observed_on", "recorded_at", "pk")
+    updates = StatusUpdate.objects.select_related("recorded_by", "void__voided_by").order_by("observed_on", "recorded_at", "pk")
     commitments = (
         Commitment.objects.select_related("responsible_person", "responsible_office")
         .prefetch_related("themes", Prefetch("status_updates", queryset=updates))
@@ -44,15 +44,30 @@ def _date(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _author(user, name: str) -> str:
+    return user.get_username() if user else name
+
+
 def _status_update(update: StatusUpdate) -> dict:
+    void = getattr(update, "void", None)
     return {
         "status": update.status,
         "observed_on": update.observed_on.isoformat(),
         "note": update.note,
         "evidence_url": update.evidence_url,
         "evidence_text": update.evidence_text,
-        "recorded_by": update.recorded_by.get_username() if update.recorded_by else update.recorded_by_name,
+        "recorded_by": _author(update.recorded_by, update.recorded_by_name),
         "recorded_at": timezone.localtime(update.recorded_at).isoformat(),
+        # An administrator's void: the update stays in the history, and a restore brings the void back.
+        "voided": (
+            {
+                "by": _author(void.voided_by, void.voided_by_name),
+                "at": timezone.localtime(void.voided_at).isoformat(),
+                "reason": void.reason,
+            }
+            if void
+            else None
+        ),
     }
 
 
@@ -175,7 +190,10 @@ def csv_rows(*, as_of: datetime.date) -> Iterator[list]:
             yield base + [None] * (len(CSV_COLUMNS) - len(base) - 1) + [document["source_url"]]
         for entry in document["commitments"]:
             history = "; ".join(
-                f"{u['observed_on']} {u['status']}" + (f" ({u['note']})" if u["note"] else "") for u in entry["status_history"]
+                f"{u['observed_on']} {u['status']}"
+                + (f" ({u['note']})" if u["note"] else "")
+                + (f" [voided: {u['voided']['reason']}]" if u["voided"] else "")
+                for u in entry["status_history"]
             )
             yield [
                 *base,
