@@ -134,24 +134,6 @@ def test_two_editors_recording_at_the_same_moment_over_http_lose_nothing(postgre
     assert_current_status_follows_the_rule(commitment)
 
 
-def test_ten_simultaneous_imports_of_one_new_document_make_one_question_and_one_asker(postgres_only, reference_data):
-    from pathlib import Path
-
-    from tracker.imports.runner import import_documents
-    from tracker.models import Person, Question
-
-    seed = Path(__file__).resolve().parent.parent / "tracker" / "demo" / "documents" / "vraag-551-2017-2018.txt"
-    runs = []
-    errors = run_together(*(lambda: runs.append(import_documents([(seed.name, seed.read_bytes())])) for _ in range(10)))
-    assert errors == []
-    outcomes = sorted(entry["outcome"] for run in runs for entry in run.report)
-    assert outcomes.count("failed") == 0, [entry for run in runs for entry in run.report]
-    assert outcomes.count("created") == 1
-    assert Question.objects.count() == 1
-    assert Person.objects.filter(last_name="Franssen").count() == 1
-    assert Person.objects.filter(last_name="Homans").count() == 1
-
-
 def test_simultaneous_first_sightings_of_a_name_resolve_to_one_person(postgres_only, reference_data):
     from django.db import transaction
 
