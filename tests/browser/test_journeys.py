@@ -157,3 +157,25 @@ def test_viewer_finds_the_late_answers_and_narrows_them_to_one_minister(page, de
     expect(late).to_contain_text("Uitbetaling van de KMO-portefeuille")
     late.get_by_role("link", name="[Voorbeeld] Uitbetaling van de KMO-portefeuille").click()
     expect(page.get_by_text(re.compile(r"not answered, \d+ days past the term"))).to_be_visible()
+
+
+def test_administrator_voids_a_mistaken_update_which_stays_struck_through_in_the_timeline(page, demo_site):
+    commitment = Commitment.objects.filter(status_updates__status=Status.IN_PROGRESS).order_by("pk").first()
+    latest = commitment.status_updates.valid().latest_first().first()
+    base = demo_site.url
+    log_in(page, base, username="admin", next_path=commitment.get_absolute_url())
+    page.locator(".timeline-event.event-status").first.get_by_role("link", name="Void this update…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Void a status update")
+    page.get_by_role("button", name="Void this update").click()
+    expect(page.locator(".field-error")).to_contain_text("This field is required.")
+    page.get_by_label("Reason").fill("Hoort bij een andere toezegging (verkeerd dossier).")
+    screenshot(page, "17-void-update")
+    page.get_by_role("button", name="Void this update").click()
+    expect(page.locator(".app-messages")).to_contain_text("Status update voided")
+    voided = page.locator(".timeline-event.event-voided")
+    expect(voided).to_have_count(1)
+    expect(voided).to_contain_text("Hoort bij een andere toezegging")
+    screenshot(page, "18-timeline-with-voided-update")
+    commitment.refresh_from_db()
+    assert latest.void.reason.startswith("Hoort bij")
+    assert commitment.current_status != latest.status or commitment.status_observed_on != latest.observed_on
