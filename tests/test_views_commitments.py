@@ -203,6 +203,15 @@ def test_detail_shows_the_quote_highlighted_in_the_answer_and_the_timeline(viewe
     assert "default horizon" in html
 
 
+def test_detail_says_how_many_days_overdue_by_the_overdue_rule(viewer_client):
+    late = CommitmentFactory(deadline=today() - datetime.timedelta(days=3))
+    due_today = CommitmentFactory(deadline=today())
+    response = viewer_client.get(f"/commitments/{late.pk}/")
+    assert (response.context["commitment"].is_overdue, response.context["commitment"].days_overdue) == (True, 3)
+    assert '<span class="overdue-tag">3 days overdue</span>' in response.content.decode()
+    assert "overdue-tag" not in viewer_client.get(f"/commitments/{due_today.pk}/").content.decode()
+
+
 def test_detail_of_an_unknown_commitment_is_404(viewer_client):
     assert viewer_client.get("/commitments/999999/").status_code == 404
 

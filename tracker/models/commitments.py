@@ -342,11 +342,9 @@ class Commitment(models.Model):
         return self.current_status in Status.open_values()
 
     def is_overdue(self, as_of: datetime.date) -> bool:
-        """The same rule as CommitmentQuerySet.overdue(), for one object already in memory."""
+        """Kept only for tracker.exports, which still calls it on this branch; goes when the export
+        reads the overdue flag from with_overdue_flag(). Everything else reads that annotation."""
         return self.is_open and not self.is_refusal and self.deadline is not None and self.deadline < as_of
-
-    def days_overdue_on(self, as_of: datetime.date) -> int | None:
-        return (as_of - self.deadline).days if self.deadline else None
 
     @property
     def quote_end(self) -> int:

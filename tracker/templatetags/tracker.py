@@ -34,11 +34,6 @@ def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.split("\n\n") if part.strip()]
 
 
-@register.filter
-def days_overdue(commitment, as_of) -> int:
-    return commitment.days_overdue_on(as_of) or 0
-
-
 @register.simple_tag
 def deadline(commitment) -> SafeString:
     """A commitment's deadline with its source (stated, set by staff, default horizon): a tag, not an

@@ -52,7 +52,7 @@ MORE_FILTERS = [
 
 def _get_commitment(pk: int) -> Commitment:
     try:
-        return commitment_for_detail(pk)
+        return commitment_for_detail(pk, as_of=timezone.localdate())
     except Commitment.DoesNotExist:
         raise Http404(_("No commitment with this number.")) from None
 
@@ -236,8 +236,6 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_quote": quoted,
         "answer_after": after,
         "timeline": commitment_timeline(commitment),
-        "as_of": timezone.localdate(),
-        "is_overdue": commitment.is_overdue(timezone.localdate()),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
         "can_edit": can_edit,
         "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment),
@@ -259,7 +257,7 @@ def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
-    draft = follow_up_draft(commitment, as_of=timezone.localdate())
+    draft = follow_up_draft(commitment)
     if request.GET.get("format") == "txt":
         response = HttpResponse(draft.text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="vervolgvraag-{commitment.reference}.txt"'
