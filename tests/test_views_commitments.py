@@ -191,6 +191,15 @@ def test_overdue_page_lists_only_overdue_promises_most_overdue_first_with_days_a
     assert ">2<" in html
 
 
+def test_overdue_page_marks_the_rows_long_overdue_after_the_configured_days(viewer_client, settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS = 30
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=31))
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=30))
+    html = viewer_client.get("/commitments/overdue/").content.decode()
+    assert '<span class="days-late long">31</span>' in html
+    assert '<span class="days-late">30</span>' in html
+
+
 # The detail page ------------------------------------------------------------------------------
 
 
