@@ -5,7 +5,6 @@ did is never undone: confirmed commitments keep their fields, status history is 
 and a rejected suggestion is not suggested again.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -23,15 +22,14 @@ from tracker.models import (
     Assembly,
     Commitment,
     DeadlineSource,
-    Government,
     Kind,
-    Legislature,
     Question,
     Status,
     StatusUpdate,
     Suggestion,
     SuggestionState,
     Theme,
+    default_horizon,
     session_year_of,
 )
 from tracker.models.questions import validate_session_year
@@ -58,15 +56,6 @@ def _save_changes(instance, values: dict, *, user, reason: str) -> bool:
     instance._history_user, instance._change_reason = user, reason
     instance.save(update_fields=[*changed, "updated_at"])
     return True
-
-
-def term_end_on(day: datetime.date) -> datetime.date | None:
-    """The end of the government then in office, else of the legislature: 'het einde van de legislatuur'."""
-    government = Government.objects.containing(day).order_by("-start_date").first()
-    if government and government.end_date:
-        return government.end_date
-    legislature = Legislature.objects.containing(day).order_by("-start_date").first()
-    return legislature.end_date if legislature else None
 
 
 def _themes(names) -> list[Theme]:
@@ -226,7 +215,7 @@ def _suggest(answer: Answer) -> int:
     suggestions = list(answer.suggestions.all())
     known = {suggestion.fingerprint for suggestion in suggestions}
     quotes = list(answer.commitments.values_list("quote", flat=True))
-    found = suggest_commitments(answer.text, made_on=answer.made_on, term_end=term_end_on(answer.made_on))
+    found = suggest_commitments(answer.text, made_on=answer.made_on, term_end=default_horizon(answer.made_on))
     # Pending suggestions whose sentence left the answer go; decided ones stay, as a record.
     current = {suggestion.fingerprint for suggestion in found}
     for suggestion in suggestions:
