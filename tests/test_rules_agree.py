@@ -12,9 +12,12 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from tests.factories import AnswerFactory, QuestionFactory
 from tracker.models import Question
+from tracker.models.commitments import OPEN_PROMISE, open_condition, open_promise_condition
 from tracker.models.questions import answer_is_late
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +70,19 @@ def test_the_late_answer_rule_agrees_in_python_in_the_queryset_and_in_migration_
     Question.objects.update(answer_due_on=None, answered_on=None, answer_late=None)
     import_module("tracker.migrations.0007_late_answers").fill_answer_state(apps, None)
     assert answer_state(cases) == expected, "as migration 0007 filled it in"
+
+
+def migrated_commitment_indexes() -> dict:
+    """The commitment's indexes as the migrations leave them: what the database was built with."""
+    state = MigrationLoader(connection, ignore_no_migrations=True).project_state()
+    return {index.name: index for index in state.models["tracker", "commitment"].options["indexes"]}
+
+
+def test_the_open_promise_indexes_are_built_on_the_current_open_promise_rule():
+    indexes = migrated_commitment_indexes()
+    assert indexes["tracker_cmt_open_dl_idx"].condition == open_promise_condition()
+    assert indexes["tracker_cmt_overdue_sort_idx"].expressions[0] == OPEN_PROMISE.desc()
+
+
+def test_the_open_commitments_index_is_built_on_the_current_open_rule():
+    assert migrated_commitment_indexes()["tracker_cmt_open_obs_idx"].condition == open_condition()

@@ -75,9 +75,14 @@ def default_horizon(made_on: datetime.date) -> datetime.date | None:
     return period.end_date if period else None
 
 
+def open_condition() -> Q:
+    """Still followed up: announced, in progress, delayed, or a refusal whose position stands."""
+    return Q(current_status__in=Status.open_values())
+
+
 def open_promise_condition() -> Q:
     """A promise (not a refusal) still to be kept: the commitments that can fall due."""
-    return Q(current_status__in=Status.open_values()) & ~Q(kind=Kind.REFUSAL)
+    return open_condition() & ~Q(kind=Kind.REFUSAL)
 
 
 # The same condition as a value: the first key of the "days overdue" order, backed by an index.
@@ -129,7 +134,7 @@ def follow_up_condition(as_of: datetime.date, months: int | None = None) -> Q:
     """Open commitments whose latest status was observed more than *months* months before *as_of*
     (by default TRACKER_FOLLOW_UP_MONTHS)."""
     months = settings.TRACKER_FOLLOW_UP_MONTHS if months is None else months
-    return Q(current_status__in=Status.open_values(), status_observed_on__lt=months_before(as_of, months))
+    return open_condition() & Q(status_observed_on__lt=months_before(as_of, months))
 
 
 # The commitment's own columns a list row shows (templates: tracker/includes/commitment_rows.html).
@@ -156,7 +161,7 @@ def _flag(condition: Q) -> models.Case:
 class CommitmentQuerySet(models.QuerySet):
     def open(self) -> "CommitmentQuerySet":
         """Still followed up: announced, in progress, delayed, or a refusal whose position stands."""
-        return self.filter(current_status__in=Status.open_values())
+        return self.filter(open_condition())
 
     def closed(self) -> "CommitmentQuerySet":
         """Settled: fulfilled (wholly or partly), not fulfilled, lapsed, or a refusal reversed."""
@@ -350,7 +355,7 @@ class Commitment(models.Model):
             # needs_follow_up(): open commitments by the date of their latest status, most neglected first.
             models.Index(
                 fields=["status_observed_on", "id"],
-                condition=Q(current_status__in=Status.open_values()),
+                condition=open_condition(),
                 name="tracker_cmt_open_obs_idx",
             ),
             # The list's orders: days overdue (by_days_overdue), deadline, last update, newest.
