@@ -48,6 +48,14 @@ def test_the_headline_counts_follow_the_configured_periods(viewer_client, settin
     assert [c.deadline for c in response.context["due_soon"]] == [today() + datetime.timedelta(days=5)]
 
 
+def test_the_long_overdue_note_names_the_configured_days_in_both_languages(viewer_client, settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS = 90
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=91))
+    assert "1 of them more than 90 days" in viewer_client.get("/").content.decode()
+    viewer_client.cookies["django_language"] = "nl"
+    assert "waarvan 1 meer dan 90 dagen" in viewer_client.get("/").content.decode()
+
+
 def test_dashboard_counts_each_status_and_links_to_the_filtered_list(viewer_client):
     CommitmentFactory(status=Status.FULFILLED, observed_on=datetime.date(2019, 1, 1))
     CommitmentFactory(kind=Kind.REFUSAL)

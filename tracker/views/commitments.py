@@ -17,6 +17,7 @@ from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
 from tracker.models import Commitment, DeadlineSource, Kind, Status
 from tracker.pagination import paginate, warn_ignored_filters
+from tracker.presentation import default_horizon_name
 from tracker.search import RANK_WINDOW
 from tracker.selectors.commitments import (
     SORTS,
@@ -109,6 +110,7 @@ def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "as_of": as_of,
+            "default_horizon": default_horizon_name(),
         },
     )
 
@@ -236,6 +238,7 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_quote": quoted,
         "answer_after": after,
         "timeline": commitment_timeline(commitment),
+        "default_horizon": default_horizon_name(),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
         "can_edit": can_edit,
         "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment),
