@@ -104,16 +104,6 @@ def test_the_overdue_flag_is_the_overdue_rule_counted_on_the_export_date():
     assert {row["reference"]: row["overdue"] for row in rows} == {ref: "yes" if late else "no" for ref, late in expected.items()}
 
 
-def test_the_export_takes_the_overdue_flag_from_the_database_query(monkeypatch):
-    CommitmentFactory()
-
-    def second_home_of_the_rule(self, as_of):
-        raise AssertionError("the export applied the overdue rule in Python")
-
-    monkeypatch.setattr(Commitment, "is_overdue", second_home_of_the_rule)
-    assert json.loads(export())["questions"][0]["commitments"][0]["overdue"] is True
-
-
 def test_the_export_costs_the_same_number_of_queries_for_1_and_30_commitments():
     def queries() -> int:
         with CaptureQueriesContext(connection) as context:

@@ -3,13 +3,16 @@ and asks what fits the kind of promise, how late it is and whether it is still o
 
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from tests.factories import AnswerFactory, CommitmentFactory, OfficeFactory, PersonFactory, QuestionFactory
 from tracker.follow_up import follow_up_draft
 from tracker.models import Commitment, Kind, Status
+from tracker.selectors.commitments import commitment_for_detail
 from tracker.services.commitments import commitment_hand_over
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +20,16 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 25)
 
 
+def draft_on(commitment, as_of=TODAY):
+    """The draft as the follow-up page makes it on *as_of*: overdue or not by the overdue rule."""
+    return follow_up_draft(commitment_for_detail(commitment.pk, as_of=as_of))
+
+
 def test_the_seed_promise_is_cited_as_the_parliament_cites_it_and_quoted_word_for_word(settings):
     settings.DEBUG = True
     call_command("load_demo_data", "--no-users", stdout=io.StringIO())
     call = Commitment.objects.get(answer__question__number=551, kind=Kind.PROJECT_CALL)
-    draft = follow_up_draft(call, as_of=TODAY)
+    draft = draft_on(call)
     assert draft.addressee == "Liesbeth Homans"
     assert draft.subject.startswith("Opvolging van de toezegging in vraag nr. 551 van 29 juni 2018")
     assert (
@@ -38,11 +46,11 @@ def test_the_seed_promise_is_cited_as_the_parliament_cites_it_and_quoted_word_fo
 
 def test_a_stated_deadline_is_quoted_and_a_missed_one_asks_why():
     commitment = CommitmentFactory(deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
-    late = follow_up_draft(commitment, as_of=datetime.date(2020, 1, 1))
+    late = draft_on(commitment, datetime.date(2020, 1, 1))
     assert "Als termijn werd \u201ctegen eind 2019\u201d vooropgesteld. Die termijn is intussen verstreken." in late.introduction
     assert "Waarom werd de vooropgestelde termijn niet gehaald?" in late.questions
 
-    on_time = follow_up_draft(commitment, as_of=datetime.date(2019, 12, 31))
+    on_time = draft_on(commitment, datetime.date(2019, 12, 31))
     assert "verstreken" not in on_time.introduction
     assert "Waarom werd de vooropgestelde termijn niet gehaald?" not in on_time.questions
     assert on_time.questions[-1].startswith("Welke stappen moeten nog worden gezet")
@@ -60,13 +68,13 @@ def test_a_stated_deadline_is_quoted_and_a_missed_one_asks_why():
     ],
 )
 def test_the_first_question_asks_what_fits_the_kind_of_promise(kind, opening):
-    draft = follow_up_draft(CommitmentFactory(kind=kind), as_of=TODAY)
+    draft = draft_on(CommitmentFactory(kind=kind))
     assert draft.questions[0].startswith(opening)
 
 
 def test_a_refusal_asks_whether_the_minister_holds_to_it_and_never_about_a_deadline():
     refusal = CommitmentFactory(kind=Kind.REFUSAL)
-    draft = follow_up_draft(refusal, as_of=TODAY)
+    draft = draft_on(refusal)
     assert draft.questions == (
         "Blijft u bij dit standpunt?",
         "Zo ja, op basis van welke gegevens? Zo neen, welke initiatieven plant u, en tegen wanneer?",
@@ -76,14 +84,14 @@ def test_a_refusal_asks_whether_the_minister_holds_to_it_and_never_about_a_deadl
 
 def test_a_kept_promise_asks_for_results_instead_of_next_steps():
     kept = CommitmentFactory(status=Status.FULFILLED, deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
-    draft = follow_up_draft(kept, as_of=TODAY)
+    draft = draft_on(kept)
     assert draft.questions[-1].startswith("Welke resultaten heeft dit tot nu toe opgeleverd")
     assert "verstreken" not in draft.introduction, "a kept promise is not late"
 
 
 def test_the_last_known_progress_is_mentioned_with_its_date():
     delayed = CommitmentFactory(status=Status.DELAYED, observed_on=datetime.date(2019, 3, 4))
-    draft = follow_up_draft(delayed, as_of=TODAY)
+    draft = draft_on(delayed)
     assert "Volgens de laatste informatie (4 maart 2019) liep de uitvoering vertraging op." in draft.introduction
 
 
@@ -92,15 +100,26 @@ def test_after_a_handover_the_question_goes_to_the_successor():
     commitment = CommitmentFactory(answer=AnswerFactory(question=question))
     successor = OfficeFactory(person=PersonFactory(first_name="Wouter", last_name="Beke"), title="Vlaams minister van Welzijn")
     commitment_hand_over(commitment=commitment, user=None, office=successor, reason="Nieuwe regering")
-    draft = follow_up_draft(Commitment.objects.get(pk=commitment.pk), as_of=TODAY)
+    draft = draft_on(commitment)
     assert (draft.addressee, draft.office) == ("Wouter Beke", "Vlaams minister van Welzijn")
     assert "aan Liesbeth Homans" in draft.introduction
     assert "Die bevoegdheid ligt intussen bij u." in draft.introduction
 
 
 def test_the_text_numbers_the_questions_under_the_header():
-    draft = follow_up_draft(CommitmentFactory(), as_of=TODAY)
+    draft = draft_on(CommitmentFactory())
     lines = draft.text.splitlines()
     assert lines[0] == f"Aan: {draft.addressee}"
     assert any(line.startswith("Onderwerp: Opvolging van de toezegging in vraag nr.") for line in lines)
     assert [line[:3] for line in lines if line[:1].isdigit()] == [f"{n}. " for n in range(1, len(draft.questions) + 1)]
+
+
+def test_the_follow_up_page_counts_the_deadline_as_passed_from_the_day_after_it(viewer_client):
+    commitment = CommitmentFactory(deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
+
+    def introduction_on(moment: datetime.datetime) -> str:
+        with time_machine.travel(moment.replace(tzinfo=ZoneInfo("Europe/Brussels")), tick=False):
+            return viewer_client.get(f"/commitments/{commitment.pk}/follow-up/").context["draft"].introduction
+
+    assert "verstreken" not in introduction_on(datetime.datetime(2019, 12, 31, 23, 30))
+    assert "Die termijn is intussen verstreken." in introduction_on(datetime.datetime(2020, 1, 1, 0, 30))

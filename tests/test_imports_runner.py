@@ -163,6 +163,23 @@ def test_the_parliaments_verdict_on_the_term_is_kept_and_a_later_record_may_chan
     assert answer.answered_in_time is True
 
 
+@pytest.mark.parametrize(("horizon", "deadline"), [("legislature", "2019-05-26"), ("government", "2019-07-02")])
+def test_a_promise_for_the_end_of_the_legislature_is_suggested_due_at_the_default_horizon(settings, horizon, deadline):
+    settings.TRACKER_DEFAULT_HORIZON = horizon
+    document = {
+        "assembly": "vlaams-parlement",
+        "number": 77,
+        "asked_on": "2018-06-29",
+        "asker": "An Peeters",
+        "addressee": "Jan Jansen",
+        "subject": "Armoedetoets",
+        "answer": {"answered_on": "2018-07-19", "text": "Ik zal voor het einde van de legislatuur een decreet indienen."},
+    }
+    run(("vraag-77.json", json.dumps(document).encode()))
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.deadline.isoformat(), suggestion.deadline_wording) == (deadline, "voor het einde van de legislatuur")
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [

@@ -19,16 +19,20 @@ def overdue_ids(as_of=TODAY):
     return set(Commitment.objects.overdue(as_of=as_of).values_list("pk", flat=True))
 
 
+def flagged_overdue(commitment, as_of=TODAY) -> bool:
+    return Commitment.objects.with_overdue_flag(as_of=as_of).get(pk=commitment.pk).is_overdue
+
+
 def test_commitment_with_deadline_yesterday_is_overdue():
     commitment = CommitmentFactory(deadline=YESTERDAY)
     assert overdue_ids() == {commitment.pk}
-    assert commitment.is_overdue(TODAY)
+    assert flagged_overdue(commitment)
 
 
 def test_commitment_with_deadline_today_is_not_yet_overdue():
     commitment = CommitmentFactory(deadline=TODAY)
     assert overdue_ids() == set()
-    assert not commitment.is_overdue(TODAY)
+    assert not flagged_overdue(commitment)
 
 
 @pytest.mark.parametrize("status", [Status.IN_PROGRESS, Status.DELAYED])
@@ -58,6 +62,17 @@ def test_long_overdue_counts_only_commitments_late_by_more_than_the_threshold():
     assert list(Commitment.objects.long_overdue(as_of=TODAY, days=365)) == [late_a_year_and_a_day]
 
 
+def test_a_commitment_is_long_overdue_after_the_configured_days(settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS = 30
+    long_late = CommitmentFactory(deadline=TODAY - datetime.timedelta(days=31))
+    just_late = CommitmentFactory(deadline=TODAY - datetime.timedelta(days=30))
+    CommitmentFactory(deadline=TODAY - datetime.timedelta(days=400), status=Status.FULFILLED)
+    assert list(Commitment.objects.long_overdue(as_of=TODAY)) == [long_late]
+    flags = dict(Commitment.objects.with_overdue_flag(as_of=TODAY).values_list("pk", "is_long_overdue"))
+    assert (flags[long_late.pk], flags[just_late.pk]) == (True, False)
+    assert sum(flags.values()) == 1, "a kept promise is never long overdue"
+
+
 def test_due_soon_includes_today_and_the_last_day_of_the_window_but_not_the_day_after():
     today = CommitmentFactory(deadline=TODAY)
     last_day = CommitmentFactory(deadline=TODAY + datetime.timedelta(days=30))
@@ -75,6 +90,20 @@ def test_needs_follow_up_when_the_latest_status_is_older_than_the_period():
     CommitmentFactory(status=Status.FULFILLED, observed_on=datetime.date(2019, 1, 1))
     found = list(Commitment.objects.needs_follow_up(as_of=TODAY, months=6))
     assert found == [checked_just_too_long_ago]
+
+
+def test_due_soon_reaches_the_configured_number_of_days_ahead(settings):
+    settings.TRACKER_DUE_SOON_DAYS = 7
+    last_day = CommitmentFactory(deadline=TODAY + datetime.timedelta(days=7))
+    CommitmentFactory(deadline=TODAY + datetime.timedelta(days=8))
+    assert list(Commitment.objects.due_soon(as_of=TODAY)) == [last_day]
+
+
+def test_needs_follow_up_after_the_configured_number_of_months(settings):
+    settings.TRACKER_FOLLOW_UP_MONTHS = 2
+    checked_in_september = CommitmentFactory(status=Status.IN_PROGRESS, observed_on=datetime.date(2026, 9, 24))
+    CommitmentFactory(status=Status.IN_PROGRESS, observed_on=datetime.date(2026, 9, 25))
+    assert list(Commitment.objects.needs_follow_up(as_of=TODAY)) == [checked_in_september]
 
 
 def test_needs_follow_up_counts_a_promise_nobody_ever_checked():

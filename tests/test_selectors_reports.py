@@ -37,6 +37,15 @@ def test_past_due_is_what_was_overdue_on_the_report_date_most_overdue_first(mini
     assert [c.days_overdue for c in report.past_due] == [396, 1], "days late counted on the report date"
 
 
+def test_long_overdue_counts_what_is_late_by_more_than_the_configured_days(minister, settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS = 30
+    promise_of(minister, "31 dagen te laat", REPORT_DATE - datetime.timedelta(days=31))
+    promise_of(minister, "30 dagen te laat", REPORT_DATE - datetime.timedelta(days=30))
+    report = minister_report(minister=minister, as_of=REPORT_DATE, until=NEXT_REPORT)
+    assert (report.past_due_count, report.long_overdue_count) == (2, 1)
+    assert [c.is_long_overdue for c in report.past_due] == [True, False]
+
+
 def test_falling_due_runs_from_the_report_date_to_the_next_report_inclusive(minister):
     for title, deadline in [
         ("Vandaag", REPORT_DATE),

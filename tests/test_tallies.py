@@ -43,6 +43,29 @@ def test_creating_recording_handing_over_and_deleting_keep_the_tallies_exact():
     assert sum(tallies().values()) == Commitment.objects.count() == 2
 
 
+def test_the_triggers_key_the_year_made_and_refusals_as_a_fresh_count_does():
+    def answered(day):
+        return AnswerFactory(question=QuestionFactory(asked_on=day - datetime.timedelta(days=10)), answered_on=day)
+
+    new_years_eve = answered(datetime.date(2018, 12, 31))
+    promise = CommitmentFactory(answer=new_years_eve)
+    refusal = CommitmentFactory(answer=new_years_eve, kind=Kind.REFUSAL)
+    CommitmentFactory(answer=answered(datetime.date(2019, 1, 1)), kind=Kind.REFUSAL)
+    assert tallies() == tally_counts()
+    assert sorted((year, refusal) for _person, year, _status, refusal in tallies()) == [
+        (2018, False),
+        (2018, True),
+        (2019, True),
+    ]
+    # A re-import that corrects the answer's date moves its commitments to another year.
+    new_years_eve.commitments.update(made_on=datetime.date(2019, 1, 1))
+    assert tallies() == tally_counts()
+    assert {year for _person, year, _status, _refusal in tallies()} == {2019}
+    commitment_record_status(commitment=refusal, user=None, status="position_changed", observed_on=datetime.date(2019, 2, 1))
+    commitment_record_status(commitment=promise, user=None, status="lapsed", observed_on=datetime.date(2019, 2, 1))
+    assert tallies() == tally_counts()
+
+
 def test_a_rebuild_gives_the_same_tallies_as_the_triggers():
     for _ in range(3):
         CommitmentFactory()

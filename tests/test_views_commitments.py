@@ -191,6 +191,21 @@ def test_overdue_page_lists_only_overdue_promises_most_overdue_first_with_days_a
     assert ">2<" in html
 
 
+def test_overdue_page_marks_the_rows_long_overdue_after_the_configured_days(viewer_client, settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS = 30
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=31))
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=30))
+    html = viewer_client.get("/commitments/overdue/").content.decode()
+    assert '<span class="days-late long">31</span>' in html
+    assert '<span class="days-late">30</span>' in html
+
+
+def test_overdue_page_explains_the_configured_default_horizon(viewer_client, settings):
+    settings.TRACKER_DEFAULT_HORIZON = "government"
+    html = viewer_client.get("/commitments/overdue/").content.decode()
+    assert "a <em>default horizon</em> (the end of the government) when the answer gives none" in html
+
+
 # The detail page ------------------------------------------------------------------------------
 
 
@@ -201,6 +216,30 @@ def test_detail_shows_the_quote_highlighted_in_the_answer_and_the_timeline(viewe
     assert "Timeline" in html
     assert "status-announced" in html
     assert "default horizon" in html
+
+
+def test_detail_says_how_many_days_overdue_by_the_overdue_rule(viewer_client):
+    late = CommitmentFactory(deadline=today() - datetime.timedelta(days=3))
+    due_today = CommitmentFactory(deadline=today())
+    response = viewer_client.get(f"/commitments/{late.pk}/")
+    assert (response.context["commitment"].is_overdue, response.context["commitment"].days_overdue) == (True, 3)
+    assert '<span class="overdue-tag">3 days overdue</span>' in response.content.decode()
+    assert "overdue-tag" not in viewer_client.get(f"/commitments/{due_today.pk}/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("horizon", "english", "dutch"),
+    [
+        ("legislature", "this is the end of the legislature in which", "dit is het einde van de legislatuur waarin"),
+        ("government", "this is the end of the government in which", "dit is het einde van de regeerperiode waarin"),
+    ],
+)
+def test_detail_names_the_configured_default_horizon_in_both_languages(viewer_client, settings, horizon, english, dutch):
+    settings.TRACKER_DEFAULT_HORIZON = horizon
+    commitment = CommitmentFactory()  # without a stated deadline
+    assert english in viewer_client.get(f"/commitments/{commitment.pk}/").content.decode()
+    viewer_client.cookies["django_language"] = "nl"
+    assert dutch in viewer_client.get(f"/commitments/{commitment.pk}/").content.decode()
 
 
 def test_detail_of_an_unknown_commitment_is_404(viewer_client):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tests.factories import CommitmentFactory, PersonFactory
 from tests.querycount import queries_for
-from tracker.models import Kind, Status
+from tracker.models import Commitment, Kind, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,37 @@ def test_dashboard_shows_the_overdue_promises_most_overdue_first(viewer_client):
     assert [c.title for c in overdue] == ["Een jaar te laat", "Een maand te laat"]
     assert response.context["headline"]["overdue"] == 2
     assert "365 days late" in response.content.decode()
+
+
+def test_the_headline_counts_are_the_overdue_long_overdue_due_soon_and_follow_up_rules(viewer_client):
+    for days in (-400, -366, -365, -1, 0, 1, 30, 31):
+        CommitmentFactory(deadline=today() + datetime.timedelta(days=days))
+        CommitmentFactory(deadline=today() + datetime.timedelta(days=days), status=Status.DELAYED, observed_on=today())
+        CommitmentFactory(deadline=today() + datetime.timedelta(days=days), status=Status.FULFILLED, observed_on=today())
+    CommitmentFactory(kind=Kind.REFUSAL)
+    as_of = today()
+    headline = viewer_client.get("/").context["headline"]
+    assert headline["overdue"] == Commitment.objects.overdue(as_of=as_of).count() == 8
+    assert headline["long_overdue"] == Commitment.objects.long_overdue(as_of=as_of).count() == 4
+    assert headline["due_soon"] == Commitment.objects.due_soon(as_of=as_of).count() == 6
+    assert headline["needs_follow_up"] == Commitment.objects.needs_follow_up(as_of=as_of).count() == 9
+
+
+def test_the_headline_counts_follow_the_configured_periods(viewer_client, settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS, settings.TRACKER_DUE_SOON_DAYS = 10, 5
+    for days in (-11, -10, 5, 6):
+        CommitmentFactory(deadline=today() + datetime.timedelta(days=days))
+    response = viewer_client.get("/")
+    assert (response.context["headline"]["long_overdue"], response.context["headline"]["due_soon"]) == (1, 1)
+    assert [c.deadline for c in response.context["due_soon"]] == [today() + datetime.timedelta(days=5)]
+
+
+def test_the_long_overdue_note_names_the_configured_days_in_both_languages(viewer_client, settings):
+    settings.TRACKER_LONG_OVERDUE_DAYS = 90
+    CommitmentFactory(deadline=today() - datetime.timedelta(days=91))
+    assert "1 of them more than 90 days" in viewer_client.get("/").content.decode()
+    viewer_client.cookies["django_language"] = "nl"
+    assert "waarvan 1 meer dan 90 dagen" in viewer_client.get("/").content.decode()
 
 
 def test_dashboard_counts_each_status_and_links_to_the_filtered_list(viewer_client):

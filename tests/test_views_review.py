@@ -85,6 +85,15 @@ def test_rejecting_is_remembered_and_a_decided_suggestion_cannot_be_decided_agai
     assert not Commitment.objects.exists()
 
 
+def test_the_deadline_help_names_the_configured_default_horizon(editor_client, suggestions, settings):
+    settings.TRACKER_DEFAULT_HORIZON = "government"
+    html = editor_client.get(f"/review/{suggestions[0].pk}/").content.decode()
+    assert "Leave empty for the default horizon (the end of the government)." in html
+    editor_client.cookies["django_language"] = "nl"
+    html = editor_client.get(f"/review/{suggestions[0].pk}/").content.decode()
+    assert "Laat leeg voor de standaardhorizon (het einde van de regeerperiode)." in html
+
+
 def test_viewers_cannot_review(viewer_client, suggestions):
     assert viewer_client.get("/review/").status_code == 403
     assert viewer_client.post(f"/review/{suggestions[0].pk}/", {"action": "accept"}).status_code == 403

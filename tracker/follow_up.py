@@ -6,7 +6,6 @@ staff edit it before they send it. It cites the original question the way the pa
 member would ask for that kind of promise, how late it is, and whether it is still open.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from tracker.imports.dutch_dates import format_dutch_date
@@ -49,7 +48,9 @@ class FollowUpDraft:
         return "\n".join(lines) + "\n"
 
 
-def follow_up_draft(commitment: Commitment, *, as_of: datetime.date) -> FollowUpDraft:
+def follow_up_draft(commitment: Commitment) -> FollowUpDraft:
+    """The draft for *commitment* as commitment_for_detail() fetches it: whether its deadline has
+    passed is the overdue flag of with_overdue_flag(), on the day the draft is for."""
     question = commitment.answer.question
     citation = f"vraag nr. {question.number} van {format_dutch_date(question.asked_on)}"
     quote = commitment.quote.strip()
@@ -60,7 +61,7 @@ def follow_up_draft(commitment: Commitment, *, as_of: datetime.date) -> FollowUp
     ]
     if commitment.responsible_person_id != question.addressee_id:
         introduction.append("Die bevoegdheid ligt intussen bij u.")
-    introduction += _deadline_sentences(commitment, as_of)
+    introduction += _deadline_sentences(commitment)
     if commitment.current_status in LAST_KNOWN:
         introduction.append(LAST_KNOWN[commitment.current_status].format(day=format_dutch_date(commitment.status_observed_on)))
     return FollowUpDraft(
@@ -68,14 +69,14 @@ def follow_up_draft(commitment: Commitment, *, as_of: datetime.date) -> FollowUp
         office=commitment.responsible_office.title if commitment.responsible_office else "",
         subject=f"Opvolging van de toezegging in {citation} \u2013 {commitment.title}",
         introduction=" ".join(introduction),
-        questions=tuple(_questions(commitment, as_of)),
+        questions=tuple(_questions(commitment)),
     )
 
 
-def _deadline_sentences(commitment: Commitment, as_of: datetime.date) -> list[str]:
+def _deadline_sentences(commitment: Commitment) -> list[str]:
     if commitment.is_refusal:
         return []
-    late = commitment.is_overdue(as_of)
+    late = commitment.is_overdue
     if commitment.deadline_source == DeadlineSource.STATED and commitment.deadline_wording:
         sentences = [f"Als termijn werd \u201c{commitment.deadline_wording}\u201d vooropgesteld."]
         return sentences + (["Die termijn is intussen verstreken."] if late else [])
@@ -85,7 +86,7 @@ def _deadline_sentences(commitment: Commitment, as_of: datetime.date) -> list[st
     return []
 
 
-def _questions(commitment: Commitment, as_of: datetime.date) -> list[str]:
+def _questions(commitment: Commitment) -> list[str]:
     if commitment.is_refusal:
         return [
             "Blijft u bij dit standpunt?",
@@ -95,7 +96,7 @@ def _questions(commitment: Commitment, as_of: datetime.date) -> list[str]:
     if not commitment.is_open:
         questions.append("Welke resultaten heeft dit tot nu toe opgeleverd voor de doelgroep, en hoe worden ze opgevolgd?")
         return questions
-    if commitment.is_overdue(as_of) and commitment.deadline_source != DeadlineSource.DEFAULT_HORIZON:
+    if commitment.is_overdue and commitment.deadline_source != DeadlineSource.DEFAULT_HORIZON:
         questions.append("Waarom werd de vooropgestelde termijn niet gehaald?")
     questions.append("Welke stappen moeten nog worden gezet, en tegen wanneer zal deze toezegging volledig zijn uitgevoerd?")
     return questions

@@ -1,4 +1,8 @@
-"""How domain values look on screen: one tone per status, shared by badges, the chart and the legend."""
+"""How domain values look on screen: one tone per status, shared by badges, the chart and the legend;
+the default horizon in words."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from tracker.models import DeadlineSource, Status
 
@@ -32,3 +36,11 @@ DEADLINE_SOURCE_TONES = {
     DeadlineSource.DEFAULT_HORIZON: "horizon",
     DeadlineSource.NONE: "none",
 }
+# By the setting TRACKER_DEFAULT_HORIZON, as tracker.models.default_horizon() sets the date.
+DEFAULT_HORIZON_NAMES = {"legislature": _("the end of the legislature"), "government": _("the end of the government")}
+
+
+def default_horizon_name() -> str:
+    """What a default horizon is on this installation, in words: "the end of the legislature" or
+    "the end of the government" (in which the promise was made)."""
+    return DEFAULT_HORIZON_NAMES[settings.TRACKER_DEFAULT_HORIZON]

@@ -86,7 +86,7 @@ def _commitment(commitment: Commitment) -> dict:
         "themes": sorted(theme.name for theme in commitment.themes.all()),
         "target_group": commitment.target_group,
         "current_status": commitment.current_status,
-        "overdue": commitment.is_overdue,  # the annotation: on these instances it hides the method
+        "overdue": commitment.is_overdue,
         "status_history": [_status_update(update) for update in commitment.status_updates.all()],
     }
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import DateInput
 from tracker.models import Kind, Suggestion
+from tracker.presentation import default_horizon_name
 
 
 class SuggestionConfirmForm(forms.Form):
@@ -20,7 +21,6 @@ class SuggestionConfirmForm(forms.Form):
         label=_("Deadline"),
         required=False,
         widget=DateInput,
-        help_text=_("Leave empty for the default horizon (the end of the legislature)."),
     )
     deadline_wording = forms.CharField(
         label=_("Deadline as worded"),
@@ -41,6 +41,10 @@ class SuggestionConfirmForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.suggestion = suggestion
+        # Per form, not per class: the horizon follows the setting, the words the user's language.
+        self.fields["deadline"].help_text = _("Leave empty for the default horizon (%(horizon)s).") % {
+            "horizon": default_horizon_name()
+        }
 
     def clean_quote(self) -> str:
         quote = self.cleaned_data["quote"].strip()

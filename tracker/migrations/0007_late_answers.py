@@ -16,6 +16,8 @@ def fill_answer_state(apps, schema_editor):
     for asked_on in Question.objects.order_by().values_list("asked_on", flat=True).distinct():
         Question.objects.filter(asked_on=asked_on).update(answer_due_on=working_days_after(asked_on, ANSWER_TERM_WORKING_DAYS))
     answers = Answer.objects.filter(question=OuterRef("pk"))
+    # A frozen copy of answer_is_late_expression() (a migration must not follow later model code);
+    # tests/test_rules_agree.py shows that both give what answer_is_late() gives.
     late = answers.annotate(
         late=Case(
             When(answered_in_time=False, then=Value(True)),

@@ -76,28 +76,66 @@ def default_horizon(made_on: datetime.date) -> datetime.date | None:
     return period.end_date if period else None
 
 
+def open_condition() -> Q:
+    """Still followed up: announced, in progress, delayed, or a refusal whose position stands."""
+    return Q(current_status__in=Status.open_values())
+
+
 def open_promise_condition() -> Q:
     """A promise (not a refusal) still to be kept: the commitments that can fall due."""
-    return Q(current_status__in=Status.open_values()) & ~Q(kind=Kind.REFUSAL)
+    return open_condition() & ~Q(kind=Kind.REFUSAL)
 
 
 # The same condition as a value: the first key of the "days overdue" order, backed by an index.
 OPEN_PROMISE = models.ExpressionWrapper(open_promise_condition(), output_field=models.BooleanField())
 
 
+# Each deadline rule is an open promise (open_promise_condition) whose deadline lies in a window.
+# The windows are builders of their own so that counts among the open promises (the dashboard's)
+# name the deadline alone: PostgreSQL then reads them from the partial index tracker_cmt_open_dl_idx
+# without the table, an index-only scan (with the whole rule in each count: 3× slower at 200,000).
+
+
+def overdue_deadline(as_of: datetime.date) -> Q:
+    """The deadline window of overdue: before *as_of* (a deadline of today is not overdue yet)."""
+    return Q(deadline__lt=as_of)
+
+
+def long_overdue_deadline(as_of: datetime.date, days: int | None = None) -> Q:
+    """The deadline window of long overdue: more than *days* days before *as_of*
+    (by default the setting TRACKER_LONG_OVERDUE_DAYS)."""
+    days = settings.TRACKER_LONG_OVERDUE_DAYS if days is None else days
+    return overdue_deadline(as_of - datetime.timedelta(days=days))
+
+
+def due_soon_deadline(as_of: datetime.date, days: int | None = None) -> Q:
+    """The deadline window of due soon: from *as_of* up to and including *days* days later
+    (by default the setting TRACKER_DUE_SOON_DAYS)."""
+    days = settings.TRACKER_DUE_SOON_DAYS if days is None else days
+    return Q(deadline__gte=as_of, deadline__lte=as_of + datetime.timedelta(days=days))
+
+
 def overdue_condition(as_of: datetime.date) -> Q:
     """The overdue rule, once: an open promise (not a refusal) whose deadline lies before *as_of*."""
-    return open_promise_condition() & Q(deadline__lt=as_of)
+    return open_promise_condition() & overdue_deadline(as_of)
 
 
-def due_soon_condition(as_of: datetime.date, days: int) -> Q:
-    """Open promises falling due from *as_of* up to and including *days* days later."""
-    return open_promise_condition() & Q(deadline__gte=as_of, deadline__lte=as_of + datetime.timedelta(days=days))
+def long_overdue_condition(as_of: datetime.date, days: int | None = None) -> Q:
+    """Overdue by more than *days* days on *as_of* (by default TRACKER_LONG_OVERDUE_DAYS)."""
+    return open_promise_condition() & long_overdue_deadline(as_of, days)
 
 
-def follow_up_condition(as_of: datetime.date, months: int) -> Q:
-    """Open commitments whose latest status was observed more than *months* months before *as_of*."""
-    return Q(current_status__in=Status.open_values(), status_observed_on__lt=months_before(as_of, months))
+def due_soon_condition(as_of: datetime.date, days: int | None = None) -> Q:
+    """Open promises falling due from *as_of* up to and including *days* days later (by default
+    TRACKER_DUE_SOON_DAYS)."""
+    return open_promise_condition() & due_soon_deadline(as_of, days)
+
+
+def follow_up_condition(as_of: datetime.date, months: int | None = None) -> Q:
+    """Open commitments whose latest status was observed more than *months* months before *as_of*
+    (by default TRACKER_FOLLOW_UP_MONTHS)."""
+    months = settings.TRACKER_FOLLOW_UP_MONTHS if months is None else months
+    return open_condition() & Q(status_observed_on__lt=months_before(as_of, months))
 
 
 # The commitment's own columns a list row shows (templates: tracker/includes/commitment_rows.html).
@@ -116,10 +154,15 @@ ROW_FIELDS = [
 ]
 
 
+def _flag(condition: Q) -> models.Case:
+    """True or False, never NULL (a bare condition is NULL on a NULL deadline)."""
+    return models.Case(models.When(condition, then=True), default=False, output_field=models.BooleanField())
+
+
 class CommitmentQuerySet(models.QuerySet):
     def open(self) -> "CommitmentQuerySet":
         """Still followed up: announced, in progress, delayed, or a refusal whose position stands."""
-        return self.filter(current_status__in=Status.open_values())
+        return self.filter(open_condition())
 
     def closed(self) -> "CommitmentQuerySet":
         """Settled: fulfilled (wholly or partly), not fulfilled, lapsed, or a refusal reversed."""
@@ -136,16 +179,18 @@ class CommitmentQuerySet(models.QuerySet):
         """Open promises whose deadline lies before *as_of* (a deadline of today is not yet overdue)."""
         return self.filter(overdue_condition(as_of))
 
-    def long_overdue(self, *, as_of: datetime.date, days: int) -> "CommitmentQuerySet":
-        """Overdue by more than *days* days."""
-        return self.overdue(as_of=as_of).filter(deadline__lt=as_of - datetime.timedelta(days=days))
+    def long_overdue(self, *, as_of: datetime.date, days: int | None = None) -> "CommitmentQuerySet":
+        """Overdue by more than *days* days (by default TRACKER_LONG_OVERDUE_DAYS)."""
+        return self.filter(long_overdue_condition(as_of, days))
 
-    def due_soon(self, *, as_of: datetime.date, days: int) -> "CommitmentQuerySet":
-        """Open promises falling due from *as_of* up to and including *days* days later."""
+    def due_soon(self, *, as_of: datetime.date, days: int | None = None) -> "CommitmentQuerySet":
+        """Open promises falling due from *as_of* up to and including *days* days later (by default
+        TRACKER_DUE_SOON_DAYS)."""
         return self.filter(due_soon_condition(as_of, days))
 
-    def needs_follow_up(self, *, as_of: datetime.date, months: int) -> "CommitmentQuerySet":
-        """Open commitments whose latest status was observed more than *months* months before *as_of*."""
+    def needs_follow_up(self, *, as_of: datetime.date, months: int | None = None) -> "CommitmentQuerySet":
+        """Open commitments whose latest status was observed more than *months* months before *as_of*
+        (by default TRACKER_FOLLOW_UP_MONTHS)."""
         return self.filter(follow_up_condition(as_of, months))
 
     def for_minister(self, person: Person) -> "CommitmentQuerySet":
@@ -176,11 +221,13 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
     def with_overdue_flag(self, *, as_of: datetime.date) -> "CommitmentQuerySet":
-        """Annotate `is_overdue` (by the overdue rule) and `days_overdue` (None unless overdue)."""
-        condition = overdue_condition(as_of)
+        """Annotate `is_overdue` and `is_long_overdue` (by their rules, on *as_of*) and `days_overdue`
+        (None unless overdue)."""
+        overdue = overdue_condition(as_of)
         return self.annotate(
-            is_overdue=models.Case(models.When(condition, then=True), default=False, output_field=models.BooleanField()),
-            days_overdue=models.Case(models.When(condition, then=DaysBetween(F("deadline"), as_of)), default=None),
+            is_overdue=_flag(overdue),
+            is_long_overdue=_flag(long_overdue_condition(as_of)),
+            days_overdue=models.Case(models.When(overdue, then=DaysBetween(F("deadline"), as_of)), default=None),
         )
 
 
@@ -309,7 +356,7 @@ class Commitment(models.Model):
             # needs_follow_up(): open commitments by the date of their latest status, most neglected first.
             models.Index(
                 fields=["status_observed_on", "id"],
-                condition=Q(current_status__in=Status.open_values()),
+                condition=open_condition(),
                 name="tracker_cmt_open_obs_idx",
             ),
             # The list's orders: days overdue (by_days_overdue), deadline, last update, newest.
@@ -341,13 +388,6 @@ class Commitment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.current_status in Status.open_values()
-
-    def is_overdue(self, as_of: datetime.date) -> bool:
-        """The same rule as CommitmentQuerySet.overdue(), for one object already in memory."""
-        return self.is_open and not self.is_refusal and self.deadline is not None and self.deadline < as_of
-
-    def days_overdue_on(self, as_of: datetime.date) -> int | None:
-        return (as_of - self.deadline).days if self.deadline else None
 
     @property
     def quote_end(self) -> int:

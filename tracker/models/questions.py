@@ -103,15 +103,7 @@ class QuestionQuerySet(models.QuerySet):
         """Set answered_on and answer_late from each question's answer in one UPDATE: for rows
         written without Question.sync_answer_state(), such as bulk inserts."""
         answers = Answer.objects.filter(question=OuterRef("pk"))
-        late = answers.annotate(
-            late=Case(
-                When(answered_in_time=False, then=Value(True)),
-                When(answered_in_time=True, then=Value(False)),
-                When(answered_on__gt=OuterRef(OuterRef("answer_due_on")), then=Value(True)),
-                default=Value(False),
-                output_field=models.BooleanField(),
-            )
-        )
+        late = answers.annotate(late=answer_is_late_expression(due=OuterRef(OuterRef("answer_due_on"))))
         return self.update(answered_on=Subquery(answers.values("answered_on")[:1]), answer_late=Subquery(late.values("late")[:1]))
 
     def with_days_late(self, *, as_of: datetime.date) -> "QuestionQuerySet":
@@ -127,6 +119,19 @@ def answer_is_late(*, due: datetime.date | None, answered_on: datetime.date | No
     if in_time is not None:
         return not in_time
     return answered_on is not None and due is not None and answered_on > due
+
+
+def answer_is_late_expression(*, due) -> Case:
+    """answer_is_late() in SQL, read on an answer's row against *due*, an expression for its term.
+    Never NULL: an undated answer without a verdict is not late. Migration 0007 keeps a frozen
+    copy; tests/test_rules_agree.py holds the three to the same answers."""
+    return Case(
+        When(answered_in_time=False, then=Value(True)),
+        When(answered_in_time=True, then=Value(False)),
+        When(answered_on__gt=due, then=Value(True)),
+        default=Value(False),
+        output_field=models.BooleanField(),
+    )
 
 
 def answered_late_condition() -> Q:

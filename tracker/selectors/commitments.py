@@ -137,7 +137,9 @@ def overdue_list(*, as_of: datetime.date) -> QuerySet:
     return Commitment.objects.overdue(as_of=as_of).overdue_first()
 
 
-def commitment_for_detail(pk: int) -> Commitment:
+def commitment_for_detail(pk: int, *, as_of: datetime.date) -> Commitment:
+    """The commitment with everything its page and its follow-up draft show, its overdue flags
+    (with_overdue_flag) counted on *as_of*, in one query (the themes in a second)."""
     return (
         Commitment.objects.select_related(
             "responsible_person",
@@ -148,6 +150,7 @@ def commitment_for_detail(pk: int) -> Commitment:
             "answer__question__assembly",
         )
         .prefetch_related("themes")
+        .with_overdue_flag(as_of=as_of)
         .get(pk=pk)
     )
 

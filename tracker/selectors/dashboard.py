@@ -3,18 +3,17 @@
 Counts by status, by year made and per minister come from tracker.models.tallies (a couple of
 thousand rows kept by the database). What depends on today's date is counted live, each from the
 partial index its rule has: overdue (also per minister), due soon, needs follow-up. The rules are
-the same Q objects the querysets use.
+the same builders the querysets use (tracker.models.commitments).
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from tracker.models import Commitment, CommitmentTally, Person, Status, StatusUpdate
-from tracker.models.commitments import open_promise_condition
+from tracker.models.commitments import due_soon_deadline, long_overdue_deadline, open_promise_condition, overdue_deadline
 
 PANEL_SIZE = 8
 MINISTERS_SHOWN = 12
@@ -49,7 +48,8 @@ class Figures:
 
 def figures(as_of: datetime.date) -> Figures:
     """Counts by status, the headline figures, the chart and the per-minister record, in four queries.
-    Overdue and due soon follow the rules of overdue_condition() and due_soon_condition(), read together."""
+    Overdue, long overdue and due soon are their rules read together: open promises
+    (open_promise_condition), each counted by its deadline window."""
     result = Figures()
     per_minister: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for person, year, status, refusal, total in CommitmentTally.objects.filter(total__gt=0).values_list(
@@ -64,26 +64,23 @@ def figures(as_of: datetime.date) -> Figures:
             record["fulfilled"] += total if status in (Status.FULFILLED, Status.PARTIALLY_FULFILLED) else 0
             record["broken"] += total if status in Status.broken_values() else 0
             record["open"] += total if status in Status.open_values() else 0
-    # Overdue (per minister) and due soon in one read of the open promises' deadline index.
-    long_before = as_of - datetime.timedelta(days=settings.TRACKER_LONG_OVERDUE_DAYS)
-    due_by = as_of + datetime.timedelta(days=settings.TRACKER_DUE_SOON_DAYS)
-    for person, overdue, long_overdue, due_soon in (
-        Commitment.objects.filter(open_promise_condition(), deadline__lte=due_by)
+    # Overdue (per minister), long overdue and due soon in one read of the open promises' deadline index.
+    overdue, long_overdue, due_soon = overdue_deadline(as_of), long_overdue_deadline(as_of), due_soon_deadline(as_of)
+    for person, overdue_count, long_overdue_count, due_soon_count in (
+        Commitment.objects.filter(open_promise_condition(), overdue | due_soon)
         .values_list("responsible_person")
         .annotate(
-            overdue=Count("pk", filter=Q(deadline__lt=as_of)),
-            long=Count("pk", filter=Q(deadline__lt=long_before)),
-            due_soon=Count("pk", filter=Q(deadline__gte=as_of)),
+            overdue=Count("pk", filter=overdue),
+            long=Count("pk", filter=long_overdue),
+            due_soon=Count("pk", filter=due_soon),
         )
         .order_by()
     ):
-        per_minister[person]["overdue"] = overdue
-        result.headline["overdue"] += overdue
-        result.headline["long_overdue"] += long_overdue
-        result.headline["due_soon"] += due_soon
-    result.headline["needs_follow_up"] = Commitment.objects.needs_follow_up(
-        as_of=as_of, months=settings.TRACKER_FOLLOW_UP_MONTHS
-    ).count()
+        per_minister[person]["overdue"] = overdue_count
+        result.headline["overdue"] += overdue_count
+        result.headline["long_overdue"] += long_overdue_count
+        result.headline["due_soon"] += due_soon_count
+    result.headline["needs_follow_up"] = Commitment.objects.needs_follow_up(as_of=as_of).count()
     leaders = sorted(per_minister.items(), key=lambda item: (-item[1]["overdue"], -item[1]["made"], item[0]))[:MINISTERS_SHOWN]
     people = Person.objects.in_bulk([person_id for person_id, _ in leaders])
     result.ministers = [
@@ -102,19 +99,11 @@ def overdue_panel(as_of: datetime.date):
 
 
 def due_soon_panel(as_of: datetime.date):
-    return list(
-        Commitment.objects.due_soon(as_of=as_of, days=settings.TRACKER_DUE_SOON_DAYS)
-        .with_context()
-        .order_by("deadline", "pk")[:PANEL_SIZE]
-    )
+    return list(Commitment.objects.due_soon(as_of=as_of).with_context().order_by("deadline", "pk")[:PANEL_SIZE])
 
 
 def follow_up_panel(as_of: datetime.date):
-    return list(
-        Commitment.objects.needs_follow_up(as_of=as_of, months=settings.TRACKER_FOLLOW_UP_MONTHS)
-        .with_context()
-        .neglected_first()[:PANEL_SIZE]
-    )
+    return list(Commitment.objects.needs_follow_up(as_of=as_of).with_context().neglected_first()[:PANEL_SIZE])
 
 
 def recent_updates():

@@ -5,11 +5,15 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db.models import Count
 
 from tracker.models import Commitment, Person
-from tracker.models.commitments import due_soon_condition, open_promise_condition, overdue_condition
+from tracker.models.commitments import (
+    due_soon_condition,
+    long_overdue_condition,
+    open_promise_condition,
+    overdue_condition,
+)
 
 REPORT_ROWS = 200  # per section; the rest is one click away in the filtered list
 
@@ -47,10 +51,9 @@ class MinisterReport:
 def minister_report(*, minister: Person, as_of: datetime.date, until: datetime.date) -> MinisterReport:
     mine = Commitment.objects.for_minister(minister)
     days_ahead = (until - as_of).days
-    long_before = as_of - datetime.timedelta(days=settings.TRACKER_LONG_OVERDUE_DAYS)
     counts = mine.filter(open_promise_condition(), deadline__lte=until).aggregate(
         past_due=Count("pk", filter=overdue_condition(as_of)),
-        long_overdue=Count("pk", filter=overdue_condition(long_before)),  # as long_overdue(): deadline before as_of - days
+        long_overdue=Count("pk", filter=long_overdue_condition(as_of)),
         falling_due=Count("pk", filter=due_soon_condition(as_of, days_ahead)),
     )
     rows = mine.with_context().with_overdue_flag(as_of=as_of)

@@ -1,5 +1,4 @@
 from django import template
-from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -34,11 +33,6 @@ def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.split("\n\n") if part.strip()]
 
 
-@register.filter
-def days_overdue(commitment, as_of) -> int:
-    return commitment.days_overdue_on(as_of) or 0
-
-
 @register.simple_tag
 def deadline(commitment) -> SafeString:
     """A commitment's deadline with its source (stated, set by staff, default horizon): a tag, not an
@@ -62,9 +56,10 @@ def deadline(commitment) -> SafeString:
 
 @register.simple_tag
 def days_late(commitment) -> SafeString:
-    """The days a commitment is overdue (from the list's `days_overdue` annotation), marked when long overdue."""
+    """The days a commitment is overdue, marked when long overdue: from the annotations of
+    CommitmentQuerySet.with_overdue_flag(), which every list row has."""
     days = getattr(commitment, "days_overdue", None)
     if not days:
         return format_html('<span class="text-muted">{}</span>', "—")
-    long = " long" if days > settings.TRACKER_LONG_OVERDUE_DAYS else ""
+    long = " long" if commitment.is_long_overdue else ""
     return format_html('<span class="days-late{}">{}</span>', long, days)

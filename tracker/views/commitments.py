@@ -15,6 +15,7 @@ from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
 from tracker.models import Commitment
 from tracker.pagination import paginate, warn_ignored_filters
+from tracker.presentation import default_horizon_name
 from tracker.search import RANK_WINDOW
 from tracker.selectors.commitments import (
     SORTS,
@@ -50,7 +51,7 @@ MORE_FILTERS = [
 
 def _get_commitment(pk: int) -> Commitment:
     try:
-        return commitment_for_detail(pk)
+        return commitment_for_detail(pk, as_of=timezone.localdate())
     except Commitment.DoesNotExist:
         raise Http404(_("No commitment with this number.")) from None
 
@@ -107,6 +108,7 @@ def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "as_of": as_of,
+            "default_horizon": default_horizon_name(),
         },
     )
 
@@ -132,8 +134,7 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_quote": quoted,
         "answer_after": after,
         "timeline": commitment_timeline(commitment),
-        "as_of": timezone.localdate(),
-        "is_overdue": commitment.is_overdue(timezone.localdate()),
+        "default_horizon": default_horizon_name(),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
         "can_void": request.user.has_perm("tracker.add_statusupdatevoid"),
         "can_edit": can_edit,
@@ -156,7 +157,7 @@ def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
-    draft = follow_up_draft(commitment, as_of=timezone.localdate())
+    draft = follow_up_draft(commitment)
     if request.GET.get("format") == "txt":
         response = HttpResponse(draft.text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="vervolgvraag-{commitment.reference}.txt"'

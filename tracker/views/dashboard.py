@@ -27,5 +27,6 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "chart": stacked_bars(figures.status_by_year_made()),
         "due_soon_days": settings.TRACKER_DUE_SOON_DAYS,
         "follow_up_months": settings.TRACKER_FOLLOW_UP_MONTHS,
+        "long_overdue_days": settings.TRACKER_LONG_OVERDUE_DAYS,
     }
     return render(request, "tracker/dashboard.html", context)
