@@ -4,15 +4,16 @@ import csv
 from collections.abc import Iterator
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from tracker.access import permission_required
 from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
 from tracker.models import Commitment, DeadlineSource, Kind, Status
@@ -37,6 +38,7 @@ from tracker.services.commitments import (
 )
 
 VIEW = "tracker.view_commitment"
+READING = gettext_lazy("Reading commitments")
 MORE_FILTERS = [
     "office",
     "government",
@@ -58,7 +60,7 @@ def _get_commitment(pk: int) -> Commitment:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     sort = sort_key(request.GET.get("sort"), searching=bool(request.GET.get("q", "").strip()))
@@ -99,7 +101,7 @@ def commitment_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     page = paginate(request, overdue_list(as_of=as_of), rows=lambda ids: commitment_rows(ids, as_of=as_of))
@@ -204,7 +206,7 @@ def csv_rows(commitments, *, base_url: str) -> Iterator[list]:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Exactly the rows the list shows for the same query string, streamed (flat memory), UTF-8 with
     a byte-order mark so that spreadsheets keep Dutch accents; `delimiter=semicolon` for Dutch Excel."""
@@ -249,13 +251,13 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _get_commitment(pk))
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
@@ -268,7 +270,7 @@ def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("tracker.add_statusupdate", raise_exception=True)
+@permission_required("tracker.add_statusupdate", action=gettext_lazy("Recording a status update"))
 def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = StatusUpdateForm(request.POST, commitment=commitment)
@@ -284,7 +286,7 @@ def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse
 
 
 @require_POST
-@permission_required("tracker.change_commitment", raise_exception=True)
+@permission_required("tracker.change_commitment", action=gettext_lazy("Changing a deadline"))
 def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = DeadlineForm(request.POST, commitment=commitment)
@@ -300,7 +302,7 @@ def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpRespon
 
 
 @require_POST
-@permission_required("tracker.change_commitment", raise_exception=True)
+@permission_required("tracker.change_commitment", action=gettext_lazy("Handing a commitment over"))
 def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = HandOverForm(request.POST, commitment=commitment)
@@ -311,7 +313,7 @@ def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, commitment, status=400, handover_form=form, open_panel="handover")
 
 
-@permission_required("tracker.change_commitment", raise_exception=True)
+@permission_required("tracker.change_commitment", action=gettext_lazy("Editing a commitment"))
 def commitment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     stale = None

@@ -8,12 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
+from tracker.access import Refused
+
 logger = logging.getLogger(__name__)
 
 
-def _render(template: str, status: int, request: HttpRequest) -> HttpResponse:
+def _render(template: str, status: int, request: HttpRequest, **context) -> HttpResponse:
     # No context processors that touch the session or the user: plain rendering only.
-    body = loader.get_template(template).render({"request_path": request.path})
+    body = loader.get_template(template).render({"request_path": request.path, **context})
     return HttpResponse(body, status=status)
 
 
@@ -24,7 +26,9 @@ def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
 
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
-    return _render("errors/403.html", 403, request)
+    """Our refusals carry their explanation, worked out before the refusal was raised; others
+    (Django's admin refusing an action on one item) get a neutral text."""
+    return _render("errors/403.html", 403, request, reason=str(exception) if isinstance(exception, Refused) else "")
 
 
 @requires_csrf_token
