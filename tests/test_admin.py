@@ -1,6 +1,7 @@
 """The admin: every model's list and forms render for an administrator; history cannot be overwritten."""
 
 import datetime
+from urllib.parse import unquote
 
 import pytest
 from django.contrib import admin
@@ -77,3 +78,31 @@ def test_commitments_cannot_be_deleted_in_the_admin(admin_client, data):
 def test_the_user_list_shows_each_users_role(admin_client, editor):
     response = admin_client.get(reverse("admin:auth_user_changelist"))
     assert "Editor" in response.content.decode()
+
+
+@pytest.mark.parametrize("client_name", ["viewer_client", "editor_client"])
+def test_a_logged_in_user_without_admin_access_is_refused_not_sent_to_log_in(request, client_name):
+    client = request.getfixturevalue(client_name)
+    for url in ("/admin/", "/admin/tracker/commitment/", "/admin/auth/user/add/"):
+        response = client.get(url, follow=True)
+        assert response.status_code == 403, url
+        assert response.redirect_chain == [], url
+        html = response.content.decode()
+        assert "The admin is for administrators." in html
+        assert "app.css" in html, "the 403 page is in the application's look"
+
+
+def test_the_login_page_sends_a_logged_in_user_without_admin_access_to_the_refusal(viewer_client):
+    response = viewer_client.get("/accounts/login/?next=/admin/", follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert response.status_code == 403
+
+
+def test_anonymous_visitors_of_the_admin_go_to_the_one_login_page(anonymous_client):
+    response = anonymous_client.get("/admin/", follow=True)
+    assert unquote(response.redirect_chain[-1][0]) == "/accounts/login/?next=/admin/"
+    assert response.status_code == 200
+
+
+def test_administrators_get_the_admin(admin_client):
+    assert admin_client.get("/admin/").status_code == 200

@@ -36,7 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    "tracker.apps.TrackerAdminConfig",  # Django's admin, on a site that refuses logged-in users without access
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
