@@ -172,3 +172,14 @@ def test_an_over_long_username_is_refused_by_the_form_not_the_database():
     response = Client().post("/accounts/login/", {"username": "0" * 256, "password": "x"})
     assert response.status_code == 200
     assert "at most 150 characters" in " ".join(response.context["form"].errors["username"])
+
+
+def test_a_form_with_more_fields_than_the_limit_gets_a_page_naming_the_limit(editor_client, settings):
+    from tests.factories import CommitmentFactory
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    commitment = CommitmentFactory()
+    response = editor_client.post(f"/commitments/{commitment.pk}/status/", {f"field{n}": "x" for n in range(6)})
+    assert response.status_code == 400
+    assert "A form may send at most 5 fields." in response.content.decode()
+    assert commitment.status_updates.count() == 1

@@ -1,12 +1,18 @@
 """The low findings of the security review, replayed as the attacker (an editor's account, or less)
 did them. Each test describes the attack and what the application must do instead."""
 
+import io
+from pathlib import Path
+
 import pytest
+from django.test.client import encode_multipart
 
 from tests.factories import CommitmentFactory
-from tracker.models import StatusUpdate
+from tracker.models import ImportRun, Question, StatusUpdate
 
 pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).resolve().parents[2] / "tracker" / "demo" / "documents" / "vraag-551-2017-2018.txt"
 
 
 @pytest.mark.parametrize("client_name", ["viewer_client", "editor_client"])
@@ -35,3 +41,38 @@ def test_refusals_name_the_role_that_is_missing_not_always_an_editor(admin_clien
     assert forged.status_code == 403
     assert "Recording a status update needs an editor&#x27;s account." in forged.content.decode()
     assert StatusUpdate.objects.filter(commitment=commitment).count() == 1
+
+
+def named(name: str) -> io.BytesIO:
+    stream = io.BytesIO(SEED.read_bytes())
+    stream.name = name  # sent as written: an UploadedFile would cut it to 255 characters first
+    return stream
+
+
+UPLOADS = {
+    "51 files": (lambda: {"files": [named(f"{n}.txt") for n in range(51)]}, 400, "Upload at most 50 files at once."),
+    "a 5,000-character file name": (
+        lambda: {"files": [named("a" * 4996 + ".txt")]},
+        400,
+        "File names may be at most 255 characters.",
+    ),
+    "a 50 MB form field": (
+        lambda: {"files": [named("seed.txt")], "note": "x" * 50 * 1024 * 1024},
+        413,
+        "The upload is larger than the limit of 4.0\xa0MB.",
+    ),
+}
+
+
+@pytest.mark.parametrize("attack", list(UPLOADS))
+def test_uploads_over_a_limit_are_told_the_limit_and_import_nothing(editor_client, attack):
+    """An editor sends the import page 51 files at once, a file with a 5,000-character name, or a
+    50 MB form field. Django refused each with a bare 400 that named no limit; each must get a page
+    that names the limit it went over, and nothing may be imported."""
+    upload, status, message = UPLOADS[attack]
+    body = encode_multipart("hostile", upload())
+    response = editor_client.post("/import/", body, content_type="multipart/form-data; boundary=hostile")
+    assert response.status_code == status
+    assert message in response.content.decode()
+    assert not ImportRun.objects.exists()
+    assert not Question.objects.exists()
