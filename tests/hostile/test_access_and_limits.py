@@ -5,6 +5,9 @@ import io
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test.client import encode_multipart
 
 from tests.factories import CommitmentFactory
@@ -76,3 +79,14 @@ def test_uploads_over_a_limit_are_told_the_limit_and_import_nothing(editor_clien
     assert message in response.content.decode()
     assert not ImportRun.objects.exists()
     assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize("username", ["eddy editor", "eddy/../admin", "e" * 200], ids=["a space", "slashes", "200 characters"])
+def test_create_user_refuses_names_the_admin_refuses(monkeypatch, username):
+    """Someone scripting accounts runs `create_user` with a name the admin's user form refuses: with
+    a space (an account that reads like two words in the admin's list), with slashes, or of 200
+    characters. The command created it; it must refuse it with the User model's reason instead."""
+    monkeypatch.setenv("TRACKER_PASSWORD", "a-long-and-unusual-passphrase-42")
+    with pytest.raises(CommandError, match="User name refused"):
+        call_command("create_user", username, "--role", "editor", stdout=io.StringIO())
+    assert not get_user_model().objects.filter(username=username).exists()
