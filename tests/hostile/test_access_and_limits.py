@@ -90,3 +90,19 @@ def test_create_user_refuses_names_the_admin_refuses(monkeypatch, username):
     with pytest.raises(CommandError, match="User name refused"):
         call_command("create_user", username, "--role", "editor", stdout=io.StringIO())
     assert not get_user_model().objects.filter(username=username).exists()
+
+
+@pytest.mark.parametrize("version", [None, "x", "-5", str(2**64)], ids=["removed", "not a number", "negative", "huge"])
+def test_a_tampered_edit_form_explains_itself_and_saves_nothing(editor_client, version):
+    """An editor removes or rewrites the hidden `version` field of a commitment's edit form before
+    saving. The page answered a bare 400 with no message (the error sat on a field nobody sees); it
+    must say the form is incomplete or out of date, and save nothing."""
+    commitment = CommitmentFactory(title="Oud")
+    data = {"title": "Overschreven", "kind": "action", "target_group": "", "quote": commitment.quote}
+    if version is not None:
+        data["version"] = version
+    response = editor_client.post(f"/commitments/{commitment.pk}/edit/", data)
+    assert response.status_code == 400
+    assert "This form is incomplete or out of date: reload the commitment and edit again." in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.title == "Oud"
