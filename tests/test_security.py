@@ -183,3 +183,39 @@ def test_a_form_with_more_fields_than_the_limit_gets_a_page_naming_the_limit(edi
     assert response.status_code == 400
     assert "A form may send at most 5 fields." in response.content.decode()
     assert commitment.status_updates.count() == 1
+
+
+def never_stored(response) -> bool:
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    return {"private", "no-store"} <= directives
+
+
+def test_pages_and_downloads_of_a_logged_in_user_are_never_stored(viewer_client):
+    from tests.factories import CommitmentFactory
+
+    commitment = CommitmentFactory()
+    for url in (
+        "/",
+        f"/commitments/{commitment.pk}/",
+        "/commitments/export.csv",
+        f"/commitments/{commitment.pk}/follow-up/?format=txt",
+        "/export/?format=json",
+        "/export/?format=csv",
+        "/import/",  # a refusal too
+    ):
+        response = viewer_client.get(url)
+        assert never_stored(response), (url, response["Cache-Control"])
+        if response.streaming:
+            b"".join(response.streaming_content)
+
+
+def test_the_login_page_is_never_stored():
+    assert never_stored(Client().get("/accounts/login/"))
+
+
+def test_static_files_keep_whitenoises_public_cache_headers():
+    response = Client().get("/static/tracker/css/app.css")
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    assert "no-store" not in response["Cache-Control"]
+    assert "private" not in response["Cache-Control"]

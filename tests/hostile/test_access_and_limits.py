@@ -106,3 +106,15 @@ def test_a_tampered_edit_form_explains_itself_and_saves_nothing(editor_client, v
     assert "This form is incomplete or out of date: reload the commitment and edit again." in response.content.decode()
     commitment.refresh_from_db()
     assert commitment.title == "Oud"
+
+
+def test_pages_and_exports_are_not_kept_in_a_shared_browsers_cache(editor_client):
+    """An editor exports the whole register on a shared office computer and logs out; the next person
+    at that computer opens the browser's cache (or the back button) and reads the export and the
+    pages. They carried no Cache-Control at all; they must say private, no-store."""
+    for url in ("/", "/export/?format=json", "/commitments/export.csv"):
+        response = editor_client.get(url)
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, url
+        if response.streaming:
+            b"".join(response.streaming_content)
