@@ -1,6 +1,7 @@
 """The admin: every model's list and forms render for an administrator; history cannot be overwritten."""
 
 import datetime
+from urllib.parse import unquote
 
 import pytest
 from django.contrib import admin
@@ -176,3 +177,31 @@ def test_an_answer_dated_again_in_the_admin_moves_its_commitments_date(admin_cli
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     data.refresh_from_db()
     assert data.made_on == datetime.date(2018, 8, 1)
+
+
+@pytest.mark.parametrize("client_name", ["viewer_client", "editor_client"])
+def test_a_logged_in_user_without_admin_access_is_refused_not_sent_to_log_in(request, client_name):
+    client = request.getfixturevalue(client_name)
+    for url in ("/admin/", "/admin/tracker/commitment/", "/admin/auth/user/add/"):
+        response = client.get(url, follow=True)
+        assert response.status_code == 403, url
+        assert response.redirect_chain == [], url
+        html = response.content.decode()
+        assert "The admin is for administrators." in html
+        assert "app.css" in html, "the 403 page is in the application's look"
+
+
+def test_the_login_page_sends_a_logged_in_user_without_admin_access_to_the_refusal(viewer_client):
+    response = viewer_client.get("/accounts/login/?next=/admin/", follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert response.status_code == 403
+
+
+def test_anonymous_visitors_of_the_admin_go_to_the_one_login_page(anonymous_client):
+    response = anonymous_client.get("/admin/", follow=True)
+    assert unquote(response.redirect_chain[-1][0]) == "/accounts/login/?next=/admin/"
+    assert response.status_code == 200
+
+
+def test_administrators_get_the_admin(admin_client):
+    assert admin_client.get("/admin/").status_code == 200

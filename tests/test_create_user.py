@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -46,3 +47,34 @@ def test_the_password_is_asked_when_not_in_the_environment(monkeypatch):
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
     call_command("create_user", "dave", "--role", "editor", stdout=io.StringIO())
     assert get_user_model().objects.get(username="dave").check_password("another-long-passphrase-77")
+
+
+@pytest.mark.parametrize(
+    ("username", "reason"),
+    [
+        ("alice smith", "Enter a valid username."),
+        ("../alice", "Enter a valid username."),
+        ("alice/bob", "Enter a valid username."),
+        ("a" * 151, "Ensure this value has at most 150 characters (it has 151)."),
+        ("", "This field cannot be blank."),
+    ],
+    ids=["a space", "a path", "a slash", "151 characters", "empty"],
+)
+def test_a_user_name_the_admin_refuses_is_refused_with_the_models_reason(monkeypatch, username, reason):
+    monkeypatch.setenv("TRACKER_PASSWORD", "a-long-and-unusual-passphrase-42")
+    with pytest.raises(CommandError, match=re.escape(f"User name refused: {reason}")):
+        call_command("create_user", username, "--role", "editor", stdout=io.StringIO())
+    assert not get_user_model().objects.exists()
+
+
+def test_a_user_name_is_normalised_as_the_admin_does(monkeypatch):
+    monkeypatch.setenv("TRACKER_PASSWORD", "a-long-and-unusual-passphrase-42")
+    call_command("create_user", "ｅｖａ", "--role", "viewer", stdout=io.StringIO())  # fullwidth letters
+    assert get_user_model().objects.get().username == "eva"
+
+
+def test_a_user_name_of_150_allowed_characters_is_accepted(monkeypatch):
+    monkeypatch.setenv("TRACKER_PASSWORD", "a-long-and-unusual-passphrase-42")
+    name = "a.b+c-d_e@f" + "x" * 139
+    call_command("create_user", name, "--role", "viewer", stdout=io.StringIO())
+    assert get_user_model().objects.get().username == name

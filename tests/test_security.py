@@ -172,3 +172,50 @@ def test_an_over_long_username_is_refused_by_the_form_not_the_database():
     response = Client().post("/accounts/login/", {"username": "0" * 256, "password": "x"})
     assert response.status_code == 200
     assert "at most 150 characters" in " ".join(response.context["form"].errors["username"])
+
+
+def test_a_form_with_more_fields_than_the_limit_gets_a_page_naming_the_limit(editor_client, settings):
+    from tests.factories import CommitmentFactory
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    commitment = CommitmentFactory()
+    response = editor_client.post(f"/commitments/{commitment.pk}/status/", {f"field{n}": "x" for n in range(6)})
+    assert response.status_code == 400
+    assert "A form may send at most 5 fields." in response.content.decode()
+    assert commitment.status_updates.count() == 1
+
+
+def never_stored(response) -> bool:
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    return {"private", "no-store"} <= directives
+
+
+def test_pages_and_downloads_of_a_logged_in_user_are_never_stored(viewer_client):
+    from tests.factories import CommitmentFactory
+
+    commitment = CommitmentFactory()
+    for url in (
+        "/",
+        f"/commitments/{commitment.pk}/",
+        "/commitments/export.csv",
+        f"/commitments/{commitment.pk}/follow-up/?format=txt",
+        "/export/?format=json",
+        "/export/?format=csv",
+        "/import/",  # a refusal too
+    ):
+        response = viewer_client.get(url)
+        assert never_stored(response), (url, response["Cache-Control"])
+        if response.streaming:
+            b"".join(response.streaming_content)
+
+
+def test_the_login_page_is_never_stored():
+    assert never_stored(Client().get("/accounts/login/"))
+
+
+def test_static_files_keep_whitenoises_public_cache_headers():
+    response = Client().get("/static/tracker/css/app.css")
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    assert "no-store" not in response["Cache-Control"]
+    assert "private" not in response["Cache-Control"]

@@ -399,6 +399,33 @@ def test_edit_form_refuses_a_stale_save_and_shows_the_other_change(editor_client
     assert Commitment.objects.get(pk=commitment.pk).title == "Door een collega"
 
 
+@pytest.mark.parametrize(
+    "version",
+    [None, "", "abc", "-1", "0", "99999999999999999999", "1000"],
+    ids=["missing", "empty", "not a number", "negative", "zero", "huge", "newer than the commitment"],
+)
+def test_a_missing_or_tampered_version_gets_a_clear_message_and_saves_nothing(editor_client, version):
+    commitment = CommitmentFactory(title="Oud")
+    data = {"title": "Nieuw", "kind": "action", "target_group": "", "quote": commitment.quote}
+    if version is not None:
+        data["version"] = version
+    response = editor_client.post(f"/commitments/{commitment.pk}/edit/", data)
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "This form is incomplete or out of date: reload the commitment and edit again."
+    ]
+    assert "This form is incomplete or out of date: reload the commitment and edit again." in response.content.decode()
+    assert Commitment.objects.get(pk=commitment.pk).title == "Oud"
+
+
+def test_the_version_the_page_was_opened_with_saves(editor_client):
+    commitment = CommitmentFactory(title="Oud")
+    opened = editor_client.get(f"/commitments/{commitment.pk}/edit/").context["form"]["version"].value()
+    data = {"title": "Nieuw", "kind": "action", "target_group": "", "quote": commitment.quote, "version": opened}
+    assert editor_client.post(f"/commitments/{commitment.pk}/edit/", data).status_code == 302
+    assert Commitment.objects.get(pk=commitment.pk).title == "Nieuw"
+
+
 @pytest.mark.parametrize(("page", "most"), [("", 12), ("follow-up/", 8)], ids=["detail", "follow-up"])
 def test_detail_pages_cost_the_same_number_of_queries_with_1_and_30_status_updates(editor_client, page, most):
     commitment = CommitmentFactory()

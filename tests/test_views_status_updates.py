@@ -69,3 +69,8 @@ def test_readers_and_editors_cannot_void(request, client_name, mistake):
 
 def test_an_unknown_update_is_a_404(admin_client):
     assert admin_client.get("/status-updates/999999/void/").status_code == 404
+
+
+def test_an_editor_refused_a_void_is_told_it_needs_an_administrator(editor_client, mistake):
+    response = editor_client.post(f"/status-updates/{mistake.pk}/void/", {"reason": "Toch maar."})
+    assert "Voiding a status update needs an administrator" in response.content.decode()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,7 @@ class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = _("Commitment tracker")
     default_auto_field = "django.db.models.BigAutoField"
+
+
+class TrackerAdminConfig(AdminConfig):
+    default_site = "tracker.admin_site.TrackerAdminSite"

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
+    """From the least to the most allowed: explaining a refusal relies on this order."""
+
     VIEWER = "Viewer", _("Viewer")
     EDITOR = "Editor", _("Editor")
     ADMINISTRATOR = "Administrator", _("Administrator")
@@ -22,6 +24,17 @@ def role_of(user) -> Role | None:
         if role.value in names:
             return role
     return None
+
+
+def role_granting(permission: str) -> Role | None:
+    """The lowest role whose group holds *permission* ("app_label.codename"), or None."""
+    app_label, codename = permission.split(".", 1)
+    granting = set(
+        Group.objects.filter(
+            name__in=Role.values, permissions__content_type__app_label=app_label, permissions__codename=codename
+        ).values_list("name", flat=True)
+    )
+    return next((role for role in Role if role.value in granting), None)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from csp.constants import NONE, SELF
+from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
 
 from tracker.env import (
@@ -36,7 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    "tracker.apps.TrackerAdminConfig",  # Django's admin, on a site that refuses logged-in users without access
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so that static files keep their long cache headers.
+    "tracker.middleware.never_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +156,8 @@ IMPORT_MAX_FILES = env_int("IMPORT_MAX_FILES", default=50, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_FILE_BYTES * 2
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_FILE_BYTES * 2
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
+# File names over 255 characters are refused, not silently cut by Django (tracker/uploads.py).
+FILE_UPLOAD_HANDLERS = ["tracker.uploads.FileNameLengthUploadHandler", *global_settings.FILE_UPLOAD_HANDLERS]
 
 # HTTP security. SSL redirect and HSTS are on by default in production; turn the redirect off
 # with SECURE_SSL_REDIRECT=0 when a proxy in front already does it.

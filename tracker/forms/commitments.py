@@ -12,6 +12,7 @@ from tracker.models import Commitment, Kind, Office, Status
 from tracker.services.commitments import validate_status_update
 
 NOTE_LENGTH = 5000
+STALE_FORM = _("This form is incomplete or out of date: reload the commitment and edit again.")
 
 
 class StatusUpdateForm(forms.Form):
@@ -149,3 +150,14 @@ class CommitmentEditForm(forms.Form):
         if quote not in self.commitment.answer.text:
             raise ValidationError(_("This quote does not occur in the answer. Copy the exact words from the answer text."))
         return quote
+
+    def clean(self):
+        data = super().clean()
+        version = data.get("version")
+        # Missing, not a number, out of range, or newer than the commitment (versions only grow, so
+        # no page showed it): tampered with or cut short. The editor can neither see nor fix a hidden
+        # field, so the error belongs to the form.
+        if version is None or version > self.commitment.version:
+            self.errors.pop("version", None)
+            self.add_error(None, STALE_FORM)
+        return data

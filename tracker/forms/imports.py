@@ -3,9 +3,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from tracker.imports.runner import SUPPORTED_SUFFIXES
+from tracker.uploads import too_many_files
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -34,12 +34,7 @@ class ImportForm(forms.Form):
     def clean_files(self):
         files = self.cleaned_data["files"]
         if len(files) > settings.IMPORT_MAX_FILES:
-            raise ValidationError(
-                ngettext(
-                    "Upload at most %(count)d file at once.", "Upload at most %(count)d files at once.", settings.IMPORT_MAX_FILES
-                )
-                % {"count": settings.IMPORT_MAX_FILES}
-            )
+            raise ValidationError(too_many_files(settings.IMPORT_MAX_FILES))
         errors = []
         for upload in files:
             if upload.size > settings.IMPORT_MAX_FILE_BYTES:

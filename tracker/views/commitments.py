@@ -1,14 +1,15 @@
 """The commitment pages: list (with CSV export), overdue list, detail, and the editors' actions."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from tracker.access import permission_required
 from tracker.exports import list_export
 from tracker.exports.csv import csv_response
 from tracker.follow_up import follow_up_draft
@@ -36,6 +37,7 @@ from tracker.services.commitments import (
 )
 
 VIEW = "tracker.view_commitment"
+READING = gettext_lazy("Reading commitments")
 MORE_FILTERS = [
     "office",
     "government",
@@ -57,7 +59,7 @@ def _get_commitment(pk: int) -> Commitment:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     sort = sort_key(request.GET.get("sort"), searching=bool(request.GET.get("q", "").strip()))
@@ -98,7 +100,7 @@ def commitment_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     page = paginate(request, overdue_list(as_of=as_of), rows=lambda ids: commitment_rows(ids, as_of=as_of))
@@ -114,7 +116,7 @@ def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Exactly the rows the list shows for the same query string, as a streamed CSV download."""
     as_of = timezone.localdate()
@@ -147,13 +149,13 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _get_commitment(pk))
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
@@ -166,7 +168,7 @@ def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("tracker.add_statusupdate", raise_exception=True)
+@permission_required("tracker.add_statusupdate", action=gettext_lazy("Recording a status update"))
 def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = StatusUpdateForm(request.POST, commitment=commitment)
@@ -182,7 +184,7 @@ def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse
 
 
 @require_POST
-@permission_required("tracker.change_commitment", raise_exception=True)
+@permission_required("tracker.change_commitment", action=gettext_lazy("Changing a deadline"))
 def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = DeadlineForm(request.POST, commitment=commitment)
@@ -198,7 +200,7 @@ def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpRespon
 
 
 @require_POST
-@permission_required("tracker.change_commitment", raise_exception=True)
+@permission_required("tracker.change_commitment", action=gettext_lazy("Handing a commitment over"))
 def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = HandOverForm(request.POST, commitment=commitment)
@@ -209,7 +211,7 @@ def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, commitment, status=400, handover_form=form, open_panel="handover")
 
 
-@permission_required("tracker.change_commitment", raise_exception=True)
+@permission_required("tracker.change_commitment", action=gettext_lazy("Editing a commitment"))
 def commitment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     stale = None

@@ -1,17 +1,18 @@
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from tracker.access import permission_required
 from tracker.charts import stacked_bars
 from tracker.models import Status
 from tracker.selectors import dashboard
 
 
 @require_GET
-@permission_required("tracker.view_commitment", raise_exception=True)
+@permission_required("tracker.view_commitment", action=_("Reading the dashboard"))
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     figures = dashboard.figures(as_of)

@@ -1,13 +1,14 @@
-from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
+from tracker.access import permission_required
 from tracker.forms.imports import ImportForm
 from tracker.imports.runner import import_documents
 from tracker.models import ImportRun
 
 
-@permission_required("tracker.add_importrun", raise_exception=True)
+@permission_required("tracker.add_importrun", action=_("Importing documents"))
 def import_upload_view(request: HttpRequest) -> HttpResponse:
     """Upload documents; each is imported in its own transaction and reported on its own line."""
     run = None

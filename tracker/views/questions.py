@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from tracker.access import permission_required
 from tracker.models import Answer, Question
 from tracker.models.questions import ANSWER_TERM_WORKING_DAYS
 from tracker.pagination import paginate, warn_ignored_filters
@@ -21,10 +22,11 @@ from tracker.selectors.questions import (
 )
 
 VIEW = "tracker.view_question"
+READING = gettext_lazy("Reading questions")
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def question_list_view(request: HttpRequest) -> HttpResponse:
     filterset, questions, ignored, windowed = question_list(params=request.GET)
     page = paginate(request, questions, rows=question_rows)
@@ -55,7 +57,7 @@ def question_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         question = question_for_detail(pk)
@@ -87,7 +89,7 @@ def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@permission_required(VIEW, raise_exception=True)
+@permission_required(VIEW, action=READING)
 def late_answer_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     found = late_answers(params=request.GET, as_of=as_of)

@@ -1,16 +1,17 @@
-from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from tracker.access import permission_required
 from tracker.forms.reports import MinisterReportForm
 from tracker.models import Person
 from tracker.selectors.reports import REPORT_ROWS, minister_report
 
 
 @require_GET
-@permission_required("tracker.view_commitment", raise_exception=True)
+@permission_required("tracker.view_commitment", action=_("Reading the reports"))
 def minister_report_view(request: HttpRequest) -> HttpResponse:
     """The periodic report for one minister; without a minister chosen, the form alone."""
     form = MinisterReportForm(request.GET or None, today=timezone.localdate())

@@ -1,18 +1,20 @@
 """The review queue: the importer's suggestions, confirmed, edited then confirmed, or rejected by editors."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tracker.access import permission_required
 from tracker.forms.review import SuggestionConfirmForm
 from tracker.models import Suggestion, SuggestionState
 from tracker.pagination import paginate
 from tracker.services.suggestions import suggestion_confirm, suggestion_reject
 
 REVIEW = "tracker.change_suggestion"
+REVIEWING = gettext_lazy("Reviewing suggestions")
 
 
 def _context_of(suggestion: Suggestion) -> tuple[str, str, str]:
@@ -26,7 +28,7 @@ def _context_of(suggestion: Suggestion) -> tuple[str, str, str]:
     return text[:start], text[start:end], text[end:]
 
 
-@permission_required(REVIEW, raise_exception=True)
+@permission_required(REVIEW, action=REVIEWING)
 def review_list_view(request: HttpRequest) -> HttpResponse:
     pending = (
         Suggestion.objects.pending()
@@ -44,7 +46,7 @@ def review_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/review_list.html", {"page": page, "items": items})
 
 
-@permission_required(REVIEW, raise_exception=True)
+@permission_required(REVIEW, action=REVIEWING)
 def suggestion_review_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         suggestion = Suggestion.objects.select_related(

@@ -1,18 +1,19 @@
 """Voiding a mistaken status update (administrators): it stays in the timeline, struck through."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tracker.access import permission_required
 from tracker.forms.status_updates import VoidForm
 from tracker.models import StatusUpdate
 from tracker.services.commitments import status_update_void
 
 
-@permission_required("tracker.add_statusupdatevoid", raise_exception=True)
+@permission_required("tracker.add_statusupdatevoid", action=gettext_lazy("Voiding a status update"))
 def status_update_void_view(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_object_or_404(StatusUpdate.objects.select_related("commitment", "recorded_by", "void__voided_by"), pk=pk)
     form = VoidForm(request.POST if request.method == "POST" else None)

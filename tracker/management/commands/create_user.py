@@ -6,6 +6,7 @@ import os
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tracker.roles import Role, user_assign_role
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, username: str, role: str, email: str, first_name: str, last_name: str, **options):
         User = get_user_model()
+        username = self._valid_username(User, username)
         user = User.objects.filter(username=username).first() or User(username=username)
         user.email = email or user.email
         user.first_name = first_name or user.first_name
@@ -39,6 +41,14 @@ class Command(BaseCommand):
         user.save()
         user_assign_role(user=user, role=Role(role.capitalize()))
         self.stdout.write(f"{'Created' if created else 'Updated'} {username} with the role {role}.")
+
+    def _valid_username(self, User, username: str) -> str:
+        """The name as the admin's user form takes it: normalised, then checked by the model field's
+        own validators (allowed characters, length)."""
+        try:
+            return User._meta.get_field(User.USERNAME_FIELD).clean(User.normalize_username(username), None)
+        except ValidationError as error:
+            raise CommandError(_("User name refused: %(reasons)s") % {"reasons": " ".join(error.messages)}) from None
 
     def _ask_password(self) -> str:
         first = getpass.getpass("Password: ")
