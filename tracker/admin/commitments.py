@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.admin.base import HttpsLinksMixin, LargeTableMixin
 from tracker.models import Commitment, Kind, Status, StatusUpdate, StatusUpdateVoid
+from tracker.models.commitments import LATEST_FIRST
 from tracker.services.commitments import (
     commitment_change_deadline,
     commitment_create,
@@ -57,7 +58,7 @@ class StatusUpdateInline(HttpsLinksMixin, admin.TabularInline):
     can_delete = False
     fields = ["status", "observed_on", "note", "evidence_url", "recorded_by", "recorded_at", "voided"]
     readonly_fields = fields
-    ordering = ["-observed_on", "-recorded_at"]
+    ordering = LATEST_FIRST
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

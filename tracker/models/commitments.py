@@ -424,10 +424,14 @@ class Commitment(models.Model):
             raise ValidationError(errors)
 
 
+# The order that decides the current status: latest observation, then latest recording.
+LATEST_FIRST = ["-observed_on", "-recorded_at", "-pk"]
+
+
 class StatusUpdateQuerySet(models.QuerySet):
     def latest_first(self) -> "StatusUpdateQuerySet":
         """The order that decides the current status: latest observation, then latest recording."""
-        return self.order_by("-observed_on", "-recorded_at", "-pk")
+        return self.order_by(*LATEST_FIRST)
 
     def valid(self) -> "StatusUpdateQuerySet":
         """The updates that count: all but those an administrator voided."""
@@ -468,7 +472,7 @@ class StatusUpdate(models.Model):
     objects = StatusUpdateQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-observed_on", "-recorded_at", "-pk"]
+        ordering = LATEST_FIRST
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
         constraints = [

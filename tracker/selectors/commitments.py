@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import DateInput
-from tracker.models import Commitment, DeadlineSource, Kind, Status, StatusUpdate
+from tracker.models import Commitment, DeadlineSource, Kind, Status
 from tracker.models.commitments import OPEN_PROMISE
 from tracker.search import by_relevance, commitment_search
 from tracker.selectors.filtering import (
@@ -153,7 +153,3 @@ def commitment_for_detail(pk: int, *, as_of: datetime.date) -> Commitment:
         .with_overdue_flag(as_of=as_of)
         .get(pk=pk)
     )
-
-
-def status_history(commitment: Commitment) -> QuerySet:
-    return StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by").latest_first()
