@@ -7,7 +7,8 @@ Reading rules (README, "Deadlines"):
 - "begin" a year: 31 March; "midden" or "medio": 30 June; "begin" a month: the 10th;
 - seasons: spring ends 20 June, summer 22 September, autumn 20 December, winter 20 March;
 - "binnen zes maanden", "over twee jaar": counted from the date the promise was made;
-- "voor het einde van de legislatuur": the end of the government's term, when known.
+- "voor het einde van de legislatuur": the end of the term as this installation defines it (the
+  default horizon: the end of the legislature or of the government, setting DEFAULT_HORIZON), when known.
 Relative words ("volgend jaar", "dit najaar") count from the date the promise was made.
 """
 
