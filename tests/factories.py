@@ -143,3 +143,60 @@ class CommitmentFactory(DjangoModelFactory):
         if status and status != commitment.current_status:
             commitment_record_status(commitment=commitment, user=user, status=status, observed_on=observed_on or answer.made_on)
         return commitment
+
+
+def exported_question(**changes) -> dict:
+    """One question of our export format (JSON) with one commitment and its history, as another
+    installation wrote it; *changes* set values by path: `{"commitments.0.status_history.1.note": "x"}`."""
+    history = [
+        {
+            "status": "announced",
+            "observed_on": "2018-07-19",
+            "note": "",
+            "evidence_url": "",
+            "evidence_text": "",
+            "recorded_by": "admin",
+            "recorded_at": "2018-07-20T09:30:00+02:00",
+            "voided": None,
+        },
+        {
+            "status": "in_progress",
+            "observed_on": "2019-03-01",
+            "note": "Oproep gepubliceerd.",
+            "evidence_url": "https://www.vlaanderen.be/oproep",
+            "evidence_text": "",
+            "recorded_by": "admin",
+            "recorded_at": "2019-03-02T09:30:00+01:00",
+            "voided": None,
+        },
+    ]
+    commitment = {
+        "reference": "C-00042",
+        "title": "Projectoproep buddywerking",
+        "quote": "Ik zal een projectoproep lanceren.",
+        "kind": "project_call",
+        "deadline": None,
+        "deadline_source": "none",
+        "deadline_wording": "",
+        "themes": [],
+        "target_group": "",
+        "status_history": history,
+    }
+    question = {
+        "assembly": "vlaams-parlement",
+        "session_year": "2017-2018",
+        "number": 551,
+        "asked_on": "2018-06-29",
+        "asker": "Cindy Franssen",
+        "addressee": "Liesbeth Homans",
+        "subject": "Persoonlijke netwerkversterking",
+        "answer": {"answered_on": "2018-07-19", "text": "1. Ik zal een projectoproep lanceren. Meer volgt."},
+        "commitments": [commitment],
+    }
+    for path, value in changes.items():
+        *parents, leaf = path.split(".")
+        target = question
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[int(leaf) if leaf.isdigit() else leaf] = value
+    return question

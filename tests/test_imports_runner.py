@@ -9,7 +9,7 @@ import pytest
 from django.db import DatabaseError
 from django.utils import timezone
 
-from tests.factories import CommitmentFactory
+from tests.factories import CommitmentFactory, exported_question
 from tracker.imports.runner import import_documents, json_depth
 from tracker.models import Answer, Commitment, ImportRun, Person, Question, StatusUpdate, Suggestion, SuggestionState
 from tracker.services.commitments import commitment_record_status
@@ -204,62 +204,6 @@ def test_an_import_run_is_recorded_with_who_and_the_report(editor):
 
 
 # -- Importing our own JSON with commitments and history (an editor's upload) ----------------------
-
-
-def exported_question(**changes) -> dict:
-    """One question of our export format with one commitment and a history, as another installation wrote it."""
-    history = [
-        {
-            "status": "announced",
-            "observed_on": "2018-07-19",
-            "note": "",
-            "evidence_url": "",
-            "evidence_text": "",
-            "recorded_by": "admin",
-            "recorded_at": "2018-07-20T09:30:00+02:00",
-            "voided": None,
-        },
-        {
-            "status": "in_progress",
-            "observed_on": "2019-03-01",
-            "note": "Oproep gepubliceerd.",
-            "evidence_url": "https://www.vlaanderen.be/oproep",
-            "evidence_text": "",
-            "recorded_by": "admin",
-            "recorded_at": "2019-03-02T09:30:00+01:00",
-            "voided": None,
-        },
-    ]
-    commitment = {
-        "reference": "C-00042",
-        "title": "Projectoproep buddywerking",
-        "quote": "Ik zal een projectoproep lanceren.",
-        "kind": "project_call",
-        "deadline": None,
-        "deadline_source": "none",
-        "deadline_wording": "",
-        "themes": [],
-        "target_group": "",
-        "status_history": history,
-    }
-    question = {
-        "assembly": "vlaams-parlement",
-        "session_year": "2017-2018",
-        "number": 551,
-        "asked_on": "2018-06-29",
-        "asker": "Cindy Franssen",
-        "addressee": "Liesbeth Homans",
-        "subject": "Persoonlijke netwerkversterking",
-        "answer": {"answered_on": "2018-07-19", "text": "1. Ik zal een projectoproep lanceren. Meer volgt."},
-        "commitments": [commitment],
-    }
-    for path, value in changes.items():
-        *parents, leaf = path.split(".")
-        target = question
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        target[int(leaf) if leaf.isdigit() else leaf] = value
-    return question
 
 
 def upload(question: dict, *, user=None, restore=False, name="export.json"):

@@ -19,37 +19,18 @@ from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import CommitmentFactory, UserFactory
+from tests.factories import CommitmentFactory, UserFactory, exported_question
 from tracker.models import Commitment, ImportRun, Person, Question, Status, StatusUpdate
 from tracker.roles import Role
 
 pytestmark = pytest.mark.django_db
 
 SEED = Path(__file__).resolve().parent.parent.parent / "tracker" / "demo" / "documents" / "vraag-551-2017-2018.txt"
-ANSWER = "1. Ik zal een projectoproep lanceren. Meer volgt."
 
 
 def export_file(*history: dict, name: str = "export.json") -> SimpleUploadedFile:
     """An export-shaped file with one question, one commitment and the given status history."""
-    question = {
-        "assembly": "vlaams-parlement",
-        "session_year": "2017-2018",
-        "number": 551,
-        "asked_on": "2018-06-29",
-        "asker": "Cindy Franssen",
-        "addressee": "Liesbeth Homans",
-        "subject": "Persoonlijke netwerkversterking",
-        "answer": {"answered_on": "2018-07-19", "text": ANSWER},
-        "commitments": [
-            {
-                "reference": "C-00001",
-                "title": "Projectoproep",
-                "quote": "Ik zal een projectoproep lanceren.",
-                "kind": "project_call",
-                "status_history": list(history),
-            }
-        ],
-    }
+    question = exported_question(**{"commitments.0.status_history": list(history)})
     document = {"format": "commitment-tracker/1", "questions": [question]}
     return SimpleUploadedFile(name, json.dumps(document).encode(), content_type="application/json")
 

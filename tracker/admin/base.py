@@ -15,3 +15,17 @@ class LargeTableMixin:
 
     paginator = ListPaginator
     show_full_result_count = False
+
+
+class ReadOnlyAdminMixin:
+    """A record kept by the application (history, voids, import runs): listed and read here, never
+    added, changed or deleted by hand."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker.admin.base import HttpsLinksMixin, LargeTableMixin
+from tracker.admin.base import HttpsLinksMixin, LargeTableMixin, ReadOnlyAdminMixin
 from tracker.models import Commitment, Kind, Status, StatusUpdate, StatusUpdateVoid
 from tracker.models.commitments import LATEST_FIRST
 from tracker.services.commitments import (
@@ -293,7 +293,7 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(LargeTableMixin, HttpsLinksMixin, admin.ModelAdmin):
+class StatusUpdateAdmin(ReadOnlyAdminMixin, LargeTableMixin, HttpsLinksMixin, admin.ModelAdmin):
     """Status updates are never edited or deleted; this list is for reading and searching. A
     mistaken one is voided on the commitment's page (administrators), where it stays visible."""
 
@@ -301,15 +301,6 @@ class StatusUpdateAdmin(LargeTableMixin, HttpsLinksMixin, admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["commitment", "recorded_by", "void"]
     search_fields = ["note", "commitment__title"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description=_("voided"))
     def void_link(self, update: StatusUpdate) -> str:
@@ -319,18 +310,9 @@ class StatusUpdateAdmin(LargeTableMixin, HttpsLinksMixin, admin.ModelAdmin):
 
 
 @admin.register(StatusUpdateVoid)
-class StatusUpdateVoidAdmin(LargeTableMixin, admin.ModelAdmin):
+class StatusUpdateVoidAdmin(ReadOnlyAdminMixin, LargeTableMixin, admin.ModelAdmin):
     """Voids are made on the site, with a reason, and never changed."""
 
     list_display = ["update", "reason", "voided_by", "voided_at"]
     list_select_related = ["update__commitment", "voided_by"]
     search_fields = ["reason"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -256,12 +256,23 @@ def _checked_kind_and_source(record: CommitmentRecord, where: str) -> str:
     return source
 
 
-def _responsibility(answer: Answer, record: CommitmentRecord):
+def _described(answer: Answer, record: CommitmentRecord) -> dict:
+    """What the file says a commitment is, as the creating services take it (deadlines aside)."""
     responsible = answer.question.addressee
     if record.responsible:
         responsible = person_resolve(name=record.responsible.name, open_data_id=record.responsible.open_data_id).person
-    office = office_resolve(person=responsible, title=record.office, on=answer.made_on) if record.office else None
-    return responsible, office
+    return {
+        "answer": answer,
+        "title": record.title[:200],
+        "quote": record.quote,
+        "kind": record.kind,
+        "responsible_person": responsible,
+        "responsible_office": office_resolve(person=responsible, title=record.office, on=answer.made_on)
+        if record.office
+        else None,
+        "themes": _themes(record.themes),
+        "target_group": record.target_group,
+    }
 
 
 def _import_commitment(answer: Answer, record: CommitmentRecord, outcome: UpsertOutcome, *, user, reason: str) -> bool:
@@ -275,21 +286,13 @@ def _import_commitment(answer: Answer, record: CommitmentRecord, outcome: Upsert
     created = commitment is None
     if created:
         source = _checked_kind_and_source(record, where)
-        responsible, office = _responsibility(answer, record)
         # A stated or staff deadline is kept; a default horizon is this installation's own.
         keep_deadline = source in (DeadlineSource.STATED, DeadlineSource.STAFF)
         try:
             commitment = commitment_create(
-                answer=answer,
-                title=record.title[:200],
-                quote=record.quote,
-                kind=record.kind,
-                responsible_person=responsible,
-                responsible_office=office,
+                **_described(answer, record),
                 deadline=record.deadline if keep_deadline else None,
                 deadline_wording=record.deadline_wording if source == DeadlineSource.STATED else "",
-                themes=_themes(record.themes),
-                target_group=record.target_group,
                 user=user,
                 reason=reason,
             )
@@ -384,21 +387,12 @@ def _restore_commitment(answer: Answer, record: CommitmentRecord, outcome: Upser
             if existing.answer_id != answer.pk or existing.quote != record.quote:
                 raise DocumentError(f"commitment {where}: {existing.reference} is stored here as another commitment")
             return bool(commitment_restore_history(commitment=existing, history=history))
-        source = _checked_kind_and_source(record, where)
-        responsible, office = _responsibility(answer, record)
         commitment_restore(
-            answer=answer,
+            **_described(answer, record),
             reference_pk=pk,
-            title=record.title[:200],
-            quote=record.quote,
-            kind=record.kind,
-            responsible_person=responsible,
-            responsible_office=office,
             deadline=record.deadline,
-            deadline_source=source,
+            deadline_source=_checked_kind_and_source(record, where),
             deadline_wording=record.deadline_wording,
-            themes=_themes(record.themes),
-            target_group=record.target_group,
             history=history,
             reason=reason,
         )
