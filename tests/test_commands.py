@@ -69,3 +69,42 @@ def test_export_tracker_counts_its_flags_on_the_date_asked_for(tmp_path):
     assert document["exported_on"] == "2018-07-30"
     with pytest.raises(CommandError, match="not a date"):
         call_command("export_tracker", "--as-of", "30/07/2018")
+
+
+@pytest.fixture
+def export_file(tmp_path):
+    from tests.factories import exported_question
+
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "commitment-tracker/1", "questions": [exported_question()]}), encoding="utf-8")
+    return path
+
+
+def test_restore_tracker_restores_an_export_as_the_administrator_named(export_file, administrator):
+    from tracker.models import Commitment, ImportRun
+
+    out = io.StringIO()
+    call_command("restore_tracker", str(export_file), "--user", administrator.username, stdout=out)
+    assert "Restore of export.json: 1 created, 0 updated, 0 unchanged, 0 failed." in out.getvalue()
+    assert Commitment.objects.get().reference == "C-00042"
+    run = ImportRun.objects.get()
+    assert (run.origin, run.started_by) == (ImportRun.Origin.RESTORE, administrator)
+
+
+@pytest.mark.parametrize(("username", "reason"), [("eddy-editor", "is not an administrator"), ("nobody", "No active user")])
+def test_restore_tracker_is_refused_to_anyone_but_an_administrator(export_file, editor, username, reason):
+    from tracker.models import ImportRun
+
+    with pytest.raises(CommandError, match=reason):
+        call_command("restore_tracker", str(export_file), "--user", username)
+    assert not ImportRun.objects.exists()
+
+
+def test_restore_tracker_exits_non_zero_when_the_installation_holds_other_history(export_file, administrator, capsys):
+    from tests.factories import CommitmentFactory
+
+    CommitmentFactory()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("restore_tracker", str(export_file), "--user", administrator.username)
+    assert exit_.value.code == 1
+    assert "restore refused, nothing written" in capsys.readouterr().err
