@@ -332,7 +332,12 @@ def test_recording_a_status_puts_it_at_the_top_of_the_timeline(editor_client, ed
         (
             {"status": "in_progress", "observed_on": "2019-01-01", "evidence_url": "not a url"},
             "evidence_url",
-            "Enter a valid URL.",
+            "Give a web address that starts with http:// or https://.",
+        ),
+        (
+            {"status": "in_progress", "observed_on": "2019-01-01", "evidence_url": "ftp://example.org/verslag.pdf"},
+            "evidence_url",
+            "Give a web address that starts with http:// or https://.",
         ),
         ({"status": "", "observed_on": "2019-01-01"}, "status", "This field is required."),
     ],

@@ -94,7 +94,7 @@ def test_a_javascript_evidence_link_is_refused_on_every_way_in(editor_client):
         {"status": "in_progress", "observed_on": "2019-03-01", "evidence_url": "javascript:alert(1)"},
     )
     assert response.status_code == 400
-    assert response.context["status_form"].errors["evidence_url"]
+    assert response.context["status_form"].errors["evidence_url"] == ["Give a web address that starts with http:// or https://."]
     assert "javascript:" not in "".join(StatusUpdate.objects.values_list("evidence_url", flat=True))
 
 

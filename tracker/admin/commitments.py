@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from tracker.admin.base import HttpsLinksMixin, LargeTableMixin, ReadOnlyAdminMixin
 from tracker.models import Commitment, Kind, Status, StatusUpdate, StatusUpdateVoid
 from tracker.models.commitments import LATEST_FIRST
+from tracker.models.fields import WebAddressFormField
 from tracker.services.commitments import (
     commitment_change_deadline,
     commitment_create,
@@ -27,7 +28,6 @@ from tracker.services.commitments import (
     commitment_set_themes,
     status_update_errors,
 )
-from tracker.validators import web_address_validator
 
 DESCRIPTION_FIELDS = ["title", "quote", "kind", "target_group"]
 DEADLINE_FIELDS = ["deadline", "deadline_source", "deadline_wording"]
@@ -91,9 +91,7 @@ class CommitmentAdminForm(forms.ModelForm):
     new_status = forms.ChoiceField(label=_("Record a new status"), choices=[("", "---------"), *Status.choices], required=False)
     new_status_observed_on = forms.DateField(label=_("Observed on"), required=False, initial=datetime.date.today)
     new_status_note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    new_status_evidence_url = forms.URLField(
-        label=_("Evidence URL"), required=False, assume_scheme="https", validators=[web_address_validator]
-    )
+    new_status_evidence_url = WebAddressFormField(label=_("Evidence URL"), required=False)
 
     class Meta:
         model = Commitment

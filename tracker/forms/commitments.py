@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import DateInput, FastSelect
 from tracker.models import Commitment, Kind, Office, Status
+from tracker.models.fields import WebAddressFormField
 from tracker.services.commitments import validate_status_update
 
 NOTE_LENGTH = 5000
@@ -25,11 +26,10 @@ class StatusUpdateForm(forms.Form):
         help_text=_("What was observed, and where."),
     )
     observed_on = forms.DateField(label=_("Observed on"), widget=DateInput, help_text=_("The date on which this status held."))
-    evidence_url = forms.URLField(
+    evidence_url = WebAddressFormField(
         label=_("Evidence URL"),
         required=False,
         max_length=500,
-        assume_scheme="https",
         help_text=_("A link to a later answer, a decision, a news item."),
     )
     evidence_text = forms.CharField(
