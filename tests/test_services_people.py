@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from tests.factories import PersonFactory
-from tracker.models import Person
+from tracker.models import Assembly, Person
 from tracker.services.people import office_resolve, person_resolve
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,22 @@ def test_the_open_data_id_identifies_a_person_whatever_the_spelling():
 
 def test_an_office_is_recorded_as_printed_within_the_government_then_in_office():
     minister = PersonFactory()
-    office = office_resolve(person=minister, title="VLAAMS MINISTER VAN  WONEN", on=datetime.date(2018, 6, 29))
+    flemish = Assembly.objects.get(slug="vlaams-parlement")
+    office = office_resolve(person=minister, title="VLAAMS MINISTER VAN  WONEN", on=datetime.date(2018, 6, 29), assembly=flemish)
     assert office.title == "VLAAMS MINISTER VAN WONEN"
     assert office.government.slug == "bourgeois"
-    assert office_resolve(person=minister, title="VLAAMS MINISTER VAN WONEN", on=datetime.date(2018, 7, 1)) == office
+    assert (
+        office_resolve(person=minister, title="VLAAMS MINISTER VAN WONEN", on=datetime.date(2018, 7, 1), assembly=flemish)
+        == office
+    )
+
+
+def test_an_office_in_the_tweede_kamer_belongs_to_the_dutch_cabinet_of_the_day():
+    house = Assembly.objects.get(slug="tweede-kamer")
+    office = office_resolve(
+        person=PersonFactory(),
+        title="Minister van Onderwijs, Cultuur en Wetenschap",
+        on=datetime.date(2023, 10, 3),
+        assembly=house,
+    )
+    assert office.government.slug == "rutte-iv"

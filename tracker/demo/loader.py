@@ -162,7 +162,7 @@ def _morning(day: datetime.date) -> datetime.datetime:
 
 def _hand_over(commitment: Commitment, successor_name: str, office_title: str, *, on: datetime.date) -> None:
     successor = person_resolve(name=successor_name).person
-    office = office_resolve(person=successor, title=office_title, on=on)
+    office = office_resolve(person=successor, title=office_title, on=on, assembly=commitment.answer.question.assembly_id)
     if commitment.responsible_office_id:
         Office.objects.filter(pk=commitment.responsible_office_id).update(successor=office)
     commitment_hand_over(

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from tracker.assemblies import FLEMISH_PARLIAMENT
 from tracker.dates import add_months
 from tracker.models import (
     Answer,
@@ -376,7 +377,9 @@ class Generator:
             Theme.objects.get_or_create(slug=f"{MARKER}-{index}", defaults={"name": f"{name} ({MARKER})"})[0]
             for index, name in enumerate(THEMES)
         ]
-        governments = list(Government.objects.filter(start_date__lte=self.today).order_by("start_date"))
+        governments = list(
+            Government.objects.filter(assembly__slug=FLEMISH_PARLIAMENT, start_date__lte=self.today).order_by("start_date")
+        )
         used_names = set()
 
         def new_name() -> tuple[str, str]:
@@ -404,7 +407,9 @@ class Generator:
                     ministers.append(holder)
             offices_by_government[government.pk] = offices
         askers = [self._person(*new_name()) for _ in range(min(300, len(FIRST_NAMES) * len(LAST_NAMES) - len(used_names)))]
-        legislatures = list(Legislature.objects.exclude(end_date__isnull=True).order_by("start_date"))
+        legislatures = list(
+            Legislature.objects.filter(assembly__slug=FLEMISH_PARLIAMENT).exclude(end_date__isnull=True).order_by("start_date")
+        )
         return Cast(
             askers,
             offices_by_government,

@@ -13,7 +13,8 @@ class PersonRecord:
     name: str
     first_name: str = ""
     last_name: str = ""
-    open_data_id: str | None = None
+    open_data_id: str | None = None  # the parliament's own id of the person, where the source gives it
+    party: str = ""  # as printed, e.g. "PvdA" in "het lid Jansen (PvdA)"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,24 @@ class AnswerRecord:
     answered_on: datetime.date | None = None
     source_url: str = ""
     answered_in_time: bool | None = None  # the parliament's verdict, where the record gives it
+    in_time_wording: str = ""  # that verdict as the source words it, kept even when not understood
+    kind_wording: str = ""  # the kind of answer as the source words it ("soort-antwoord")
+
+
+@dataclass(frozen=True)
+class HoldingReplyRecord:
+    """A notice that the answer will come late (the Tweede Kamer's "Mededeling"): not an answer."""
+
+    text: str
+    received_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class ProcedureStep:
+    """One step of the parliament's procedure as it gives it ("Vraag ingediend", 2024-02-26)."""
+
+    status: str
+    on: datetime.date | None = None
 
 
 @dataclass
@@ -74,4 +93,9 @@ class QuestionRecord:
     answer: AnswerRecord | None = None
     commitments: tuple[CommitmentRecord, ...] = ()
     asker_variants: tuple[str, ...] = ()
+    co_askers: tuple[PersonRecord, ...] = ()  # members who put the question with the asker
+    documents: tuple[str, ...] = ()  # links to the published documents
+    procedure: tuple[ProcedureStep, ...] = ()
+    holding_replies: tuple[HoldingReplyRecord, ...] = ()
+    layout: str = ""  # which layout or format the record was read from, for the import report
     notes: list[str] = field(default_factory=list)

@@ -19,13 +19,14 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from tracker.dates import aware
-from tracker.imports.records import CommitmentRecord, DocumentError, QuestionRecord
+from tracker.imports.records import CommitmentRecord, DocumentError, PersonRecord, QuestionRecord
 from tracker.imports.suggestions import suggest_commitments
 from tracker.models import (
     Answer,
     Assembly,
     Commitment,
     DeadlineSource,
+    HoldingReply,
     Kind,
     Question,
     Suggestion,
@@ -45,6 +46,7 @@ from tracker.services.commitments import (
     commitment_restore_history,
 )
 from tracker.services.people import office_resolve, person_add_alias, person_resolve
+from tracker.validators import web_address_validator
 
 
 @dataclass
@@ -85,32 +87,28 @@ def question_upsert(
     assembly = Assembly.objects.filter(slug=record.assembly).first()
     if assembly is None:
         raise DocumentError(f"unknown assembly {record.assembly!r}")
-    session_year = record.session_year or session_year_of(record.asked_on)
+    session_year = record.session_year or session_year_of(record.asked_on, assembly.slug)
     try:
         validate_session_year(session_year)
     except ValidationError:
         raise DocumentError(f"session year {session_year!r} is not like 2017-2018") from None
     notes = list(record.notes)
-    asker = person_resolve(
-        name=record.asker.name,
-        first_name=record.asker.first_name,
-        last_name=record.asker.last_name,
-        open_data_id=record.asker.open_data_id,
-    )
+    asker = _person(record.asker)
     for variant in record.asker_variants:
         person_add_alias(asker.person, variant)
-    addressee = person_resolve(
-        name=record.addressee.name,
-        first_name=record.addressee.first_name,
-        last_name=record.addressee.last_name,
-        open_data_id=record.addressee.open_data_id,
-    )
-    for match, role in ((asker, "asker"), (addressee, "minister")):
+    addressee = _person(record.addressee)
+    co_askers = [_person(person) for person in record.co_askers]
+    links = _web_addresses(record.documents, notes)
+    for match, role in ((asker, "asker"), (addressee, "minister"), *((match, "asker") for match in co_askers)):
         if match.created:
             notes.append(f"new person: {match.person.full_name} ({role})")
         elif match.variant_learned:
             notes.append(f"{role} matched by a spelling variant: {match.person.full_name}")
-    office = office_resolve(person=addressee.person, title=record.office, on=record.asked_on) if record.office else None
+    office = (
+        office_resolve(person=addressee.person, title=record.office, on=record.asked_on, assembly=assembly)
+        if record.office
+        else None
+    )
 
     question = None
     if record.open_data_id:
@@ -134,18 +132,28 @@ def question_upsert(
         "text": record.text,
         "source_url": record.source_url,
         "open_data_id": record.open_data_id,
+        "procedure": [{"status": step.status, "date": step.on.isoformat() if step.on else None} for step in record.procedure],
     }
     values.update({name: value for name, value in optional.items() if value})
     created = question is None
     if created:
-        question = Question(**values)
+        question = Question(**values, documents=links)
         _validate(question, exclude=["addressee_office"])
         question._history_user, question._change_reason = user, reason
         question.save()
         changed = True
     else:
+        # Links add up: a record and a document of the same question may each know one.
+        documents = [*question.documents, *(url for url in links if url not in question.documents)]
+        if documents != question.documents:
+            values["documents"] = documents
         _validate_values(question, values)
         changed = _save_changes(question, values, user=user, reason=reason)
+    new_co_askers = {match.person for match in co_askers} - set(question.co_askers.all()) - {asker.person}
+    if new_co_askers:
+        question.co_askers.add(*new_co_askers)
+        changed = True
+    changed |= _upsert_holding_replies(question, record)
     if record.themes:
         themes = _themes(record.themes)
         if set(question.themes.all()) != set(themes):
@@ -158,6 +166,40 @@ def question_upsert(
     if not created and changed:
         outcome.outcome = "updated"
     return outcome
+
+
+def _web_addresses(urls, notes: list[str]) -> list[str]:
+    """The document links that are web addresses (shown as links: never javascript: or data:), once each."""
+    kept = []
+    for url in dict.fromkeys(urls):
+        try:
+            web_address_validator(url)
+        except ValidationError:
+            notes.append(f"document link left out, not a web address: {url[:80]!r}")
+        else:
+            kept.append(url)
+    return kept
+
+
+def _person(record: PersonRecord):
+    return person_resolve(
+        name=record.name,
+        first_name=record.first_name,
+        last_name=record.last_name,
+        open_data_id=record.open_data_id,
+        party=record.party,
+    )
+
+
+def _upsert_holding_replies(question: Question, record: QuestionRecord) -> bool:
+    """Keep each notice of a late answer once (by its date); it is never an answer."""
+    added = False
+    for reply in record.holding_replies:
+        _stored, created = HoldingReply.objects.get_or_create(
+            question=question, received_on=reply.received_on, defaults={"text": reply.text}
+        )
+        added |= created
+    return added
 
 
 def _validate(instance, *, exclude=()) -> None:
@@ -190,6 +232,8 @@ def _upsert_answer(
         "answered_on": incoming.answered_on,
         "source_url": incoming.source_url,
         "answered_in_time": incoming.answered_in_time,
+        "in_time_wording": incoming.in_time_wording[:100],
+        "kind_wording": incoming.kind_wording[:100],
     }
     if Answer.objects.filter(question=question).exists():
         # A record without the answer's text, date or verdict keeps what is known.
@@ -213,7 +257,9 @@ def _suggest(answer: Answer) -> int:
     suggestions = list(answer.suggestions.all())
     known = {suggestion.fingerprint for suggestion in suggestions}
     quotes = list(answer.commitments.values_list("quote", flat=True))
-    found = suggest_commitments(answer.text, made_on=answer.made_on, term_end=default_horizon(answer.made_on))
+    found = suggest_commitments(
+        answer.text, made_on=answer.made_on, term_end=default_horizon(answer.made_on, answer.question.assembly_id)
+    )
     # Pending suggestions whose sentence left the answer go; decided ones stay, as a record.
     current = {suggestion.fingerprint for suggestion in found}
     for suggestion in suggestions:
@@ -221,6 +267,7 @@ def _suggest(answer: Answer) -> int:
             suggestion.delete()
     added = 0
     for suggestion in found:
+        # The same sentence twice in one answer is one suggestion (its fingerprint is its text).
         if suggestion.fingerprint in known or any(
             quote in suggestion.sentence or suggestion.sentence in quote for quote in quotes
         ):
@@ -237,6 +284,7 @@ def _suggest(answer: Answer) -> int:
             deadline_wording=deadline.wording[:200] if deadline else "",
             deadline_precision=deadline.precision if deadline else "",
         )
+        known.add(suggestion.fingerprint)
         added += 1
     return added
 
@@ -267,7 +315,9 @@ def _described(answer: Answer, record: CommitmentRecord) -> dict:
         "quote": record.quote,
         "kind": record.kind,
         "responsible_person": responsible,
-        "responsible_office": office_resolve(person=responsible, title=record.office, on=answer.made_on)
+        "responsible_office": office_resolve(
+            person=responsible, title=record.office, on=answer.made_on, assembly=answer.question.assembly_id
+        )
         if record.office
         else None,
         "themes": _themes(record.themes),

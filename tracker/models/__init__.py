@@ -12,7 +12,7 @@ from tracker.models.commitments import (
 )
 from tracker.models.imports import ImportRun, Precision, Suggestion, SuggestionState
 from tracker.models.people import Office, Person, PersonAlias
-from tracker.models.questions import Answer, Question, session_year_of
+from tracker.models.questions import Answer, HoldingReply, Question, session_year_of
 from tracker.models.reference import Assembly, Government, Legislature, Party, Theme
 from tracker.models.search import CommitmentSearch, QuestionSearch
 from tracker.models.tallies import CommitmentTally
@@ -26,6 +26,7 @@ __all__ = [
     "CommitmentTally",
     "DeadlineSource",
     "Government",
+    "HoldingReply",
     "ImportRun",
     "Kind",
     "Legislature",

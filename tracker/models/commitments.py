@@ -68,11 +68,12 @@ class DeadlineSource(models.TextChoices):
     NONE = "none", _("No deadline")
 
 
-def default_horizon(made_on: datetime.date) -> datetime.date | None:
-    """The deadline of a promise made on *made_on* without one: the end of the legislature or
-    government then in office (setting TRACKER_DEFAULT_HORIZON), or None when none is known."""
+def default_horizon(made_on: datetime.date, assembly) -> datetime.date | None:
+    """The deadline of a promise made on *made_on* in *assembly* (an Assembly or its id) without one:
+    the end of that assembly's legislature or government then in office (setting
+    TRACKER_DEFAULT_HORIZON), or None when none is known."""
     periods = Government.objects if settings.TRACKER_DEFAULT_HORIZON == "government" else Legislature.objects
-    period = periods.containing(made_on).exclude(end_date__isnull=True).order_by("-start_date").first()
+    period = periods.filter(assembly=assembly).containing(made_on).exclude(end_date__isnull=True).order_by("-start_date").first()
     return period.end_date if period else None
 
 

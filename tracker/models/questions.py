@@ -12,42 +12,33 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tracker.dates import working_days_after
+from tracker.assemblies import FLEMISH_PARLIAMENT, rules_for
 from tracker.models.fields import WebAddressField
 from tracker.models.people import Office, Person
 from tracker.models.reference import Assembly, Theme
 
 SESSION_YEAR_PATTERN = re.compile(r"^(\d{4})-(\d{4})$")
 _NUMBERED_PART = re.compile(r"^\s*(\d{1,2})[.)]\s+", re.MULTILINE)
-# The Flemish Parliament's rules give a minister twenty working days to answer a written question.
-ANSWER_TERM_WORKING_DAYS = 20
-
 session_year_validator = RegexValidator(
     SESSION_YEAR_PATTERN, _("Write the session year as two consecutive years, e.g. 2017-2018.")
 )
 
 
-def session_year_of(day: datetime.date) -> str:
-    """The Flemish Parliament's session year (zittingsjaar) for a date.
+def session_year_of(day: datetime.date, assembly: str = FLEMISH_PARLIAMENT) -> str:
+    """The session year (zittingsjaar, vergaderjaar) of *assembly* a date belongs to: questions from
+    the summer recess still belong to the year that is closing."""
+    return rules_for(assembly).session_year_of(day)
 
-    A session year opens on the fourth Monday of September; questions from the summer recess
-    still belong to the year that is closing.
+
+def answer_due_on(asked_on: datetime.date, assembly: str = FLEMISH_PARLIAMENT) -> datetime.date:
+    """The last day of the legal term to answer a question asked on *asked_on* in *assembly*.
+
+    In the Flemish Parliament: twenty working days, Monday to Friday except Belgian public holidays
+    and 11 July; parliamentary recesses are not taken out, so a question from the summer may be
+    counted late here while the parliament, whose verdict wins where it is known
+    (Answer.answered_in_time), counts it on time. In the Tweede Kamer: three weeks.
     """
-    september_first = datetime.date(day.year, 9, 1)
-    first_monday = september_first + datetime.timedelta(days=(7 - september_first.weekday()) % 7)
-    opening = first_monday + datetime.timedelta(weeks=3)
-    start = day.year if day >= opening else day.year - 1
-    return f"{start}-{start + 1}"
-
-
-def answer_due_on(asked_on: datetime.date) -> datetime.date:
-    """The last day of the legal term to answer a question asked on *asked_on*.
-
-    Working days are Monday to Friday except Belgian public holidays and 11 July; parliamentary
-    recesses are not taken out, so a question from the summer may be counted late here while the
-    parliament, whose verdict wins where it is known (Answer.answered_in_time), counts it on time.
-    """
-    return working_days_after(asked_on, ANSWER_TERM_WORKING_DAYS)
+    return rules_for(assembly).answer_due_on(asked_on)
 
 
 def validate_session_year(value: str) -> None:
@@ -183,6 +174,25 @@ class Question(models.Model):
         help_text=_("The record's id in the parliament's open data, where known."),
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="questions", verbose_name=_("themes"))
+    co_askers = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="questions_co_asked",
+        verbose_name=_("also asked by"),
+        help_text=_("Members who put the question together with the asker (the Tweede Kamer's 'Vragen van de leden ...')."),
+    )
+    documents = models.JSONField(
+        _("documents"),
+        default=list,
+        blank=True,
+        help_text=_("Links to the published documents of the question and its answer, as the parliament lists them."),
+    )
+    procedure = models.JSONField(
+        _("procedure"),
+        default=list,
+        blank=True,
+        help_text=_("The parliament's steps as it gives them (status and date), unknown ones included."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -221,7 +231,7 @@ class Question(models.Model):
     def save(self, *args, **kwargs) -> None:
         update_fields = kwargs.get("update_fields")
         if self.asked_on and (update_fields is None or "asked_on" in update_fields):
-            self.answer_due_on = answer_due_on(self.asked_on)
+            self.answer_due_on = answer_due_on(self.asked_on, self.assembly.slug)
             if self.answer_late is not None:  # answered: the new term may change the verdict
                 answer = Answer.objects.filter(question=self).only("answered_in_time").first()
                 in_time = answer.answered_in_time if answer else None
@@ -297,6 +307,18 @@ class Answer(models.Model):
         blank=True,
         help_text=_("The parliament's own verdict (open data 'tijdig'), where known; it wins over the count of working days."),
     )
+    in_time_wording = models.CharField(
+        _("verdict as given"),
+        max_length=100,
+        blank=True,
+        help_text=_("The parliament's 'tijdig' as it gave it, also when the word is not understood (then no verdict is drawn)."),
+    )
+    kind_wording = models.CharField(
+        _("kind of answer"),
+        max_length=100,
+        blank=True,
+        help_text=_("The parliament's 'soort-antwoord' as it gives it, e.g. an answer that refers to another one."),
+    )
     source_url = WebAddressField(_("source link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -340,3 +362,26 @@ class Answer(models.Model):
                     % {"date": self.question.asked_on.isoformat()}
                 }
             )
+
+
+class HoldingReply(models.Model):
+    """A minister's notice that the answer will come late (the Tweede Kamer's "Mededeling"). It is
+    kept with the question and shown there; it is not an answer, so the question stays unanswered
+    (and late once the term has passed)."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="holding_replies", verbose_name=_("question"))
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_on", "pk"]
+        verbose_name = _("holding reply")
+        verbose_name_plural = _("holding replies")
+        constraints = [
+            # A re-import finds the notice it stored before.
+            models.UniqueConstraint(fields=["question", "received_on"], name="tracker_holdingreply_one_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return _("Holding reply to %(question)s") % {"question": self.question.citation}

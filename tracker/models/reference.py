@@ -60,8 +60,15 @@ class Legislature(models.Model):
 
 
 class Government(models.Model):
-    """A government (cabinet) from its swearing-in to its end."""
+    """A government (cabinet) from its swearing-in to its end, answerable to one assembly."""
 
+    assembly = models.ForeignKey(
+        Assembly,
+        on_delete=models.PROTECT,
+        related_name="governments",
+        verbose_name=_("assembly"),
+        help_text=_("The parliament the government answers to: its ministers answer that parliament's questions."),
+    )
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
     start_date = models.DateField(_("start date"))

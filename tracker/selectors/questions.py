@@ -97,7 +97,12 @@ def answer_segments(text: str, commitments: list[Commitment]) -> list[Segment]:
 
 
 def question_for_detail(pk: int) -> Question:
-    return Question.objects.with_people().prefetch_related("themes").get(pk=pk)
+    return (
+        Question.objects.with_people()
+        .prefetch_related("themes", "co_askers__party", "holding_replies")
+        .select_related("asker__party")
+        .get(pk=pk)
+    )
 
 
 def pending_suggestions(question: Question) -> QuerySet:

@@ -75,14 +75,14 @@ def _with_history(commitment: Commitment, *, user: AbstractBaseUser | None, reas
     return commitment
 
 
-def _deadline_from(kind: str, deadline: datetime.date | None, wording: str, made_on: datetime.date):
+def _deadline_from(kind: str, deadline: datetime.date | None, wording: str, answer: Answer):
     """(deadline, source, wording) of a new commitment: a stated deadline needs its wording, one
     without wording was set by staff, none at all means the default horizon. Refusals have none."""
     if kind == Kind.REFUSAL:
         return None, DeadlineSource.NONE, ""
     if deadline is not None:
         return deadline, DeadlineSource.STATED if wording else DeadlineSource.STAFF, wording
-    horizon = default_horizon(made_on)
+    horizon = default_horizon(answer.made_on, answer.question.assembly_id)
     return horizon, DeadlineSource.DEFAULT_HORIZON if horizon else DeadlineSource.NONE, ""
 
 
@@ -151,7 +151,7 @@ def commitment_create(
     only; everyone else records the first status as themselves, now.
     """
     recorded = as_recorded or Provenance.now(user)
-    deadline, source, deadline_wording = _deadline_from(kind, deadline, deadline_wording, answer.made_on)
+    deadline, source, deadline_wording = _deadline_from(kind, deadline, deadline_wording, answer)
     status = initial_status(kind)
     commitment = _unsaved_commitment(
         answer=answer,
@@ -481,7 +481,7 @@ def commitment_change_deadline(
         raise ValidationError({"deadline": _("A refusal has no deadline.")})
     locked = _lock_for_edit(commitment, expected_version)
     if source == DeadlineSource.DEFAULT_HORIZON:
-        deadline, wording = default_horizon(locked.made_on), ""
+        deadline, wording = default_horizon(locked.made_on, locked.answer.question.assembly_id), ""
         source = DeadlineSource.DEFAULT_HORIZON if deadline else DeadlineSource.NONE
     elif source != DeadlineSource.STATED:
         wording = ""

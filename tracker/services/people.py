@@ -4,8 +4,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
-from tracker.models import Government, Office, Person, PersonAlias
+from tracker.models import Government, Office, Party, Person, PersonAlias
 from tracker.names import display_name, normalise_name, one_letter_apart
 
 
@@ -38,9 +39,11 @@ def _close_variant(name: str) -> Person | None:
 
 
 @transaction.atomic
-def person_resolve(*, name: str, first_name: str = "", last_name: str = "", open_data_id: str | None = None) -> PersonMatch:
+def person_resolve(
+    *, name: str, first_name: str = "", last_name: str = "", open_data_id: str | None = None, party: str = ""
+) -> PersonMatch:
     """The person a document calls *name*: by open-data id, by a known spelling, by a one-letter
-    variant of one (recorded as a new spelling), or else a new person."""
+    variant of one (recorded as a new spelling), or else a new person (with *party*, as printed)."""
     name = " ".join(name.split()) or f"{first_name} {last_name}".strip()
     if open_data_id:
         person = Person.objects.filter(open_data_id=open_data_id).first()
@@ -64,7 +67,10 @@ def person_resolve(*, name: str, first_name: str = "", last_name: str = "", open
         # name at once: the second waits on the first's key, fails here, and takes that person.
         with transaction.atomic():
             person = Person.objects.create(
-                first_name=display_name(first_name), last_name=display_name(last_name), open_data_id=open_data_id or None
+                first_name=display_name(first_name),
+                last_name=display_name(last_name),
+                open_data_id=open_data_id or None,
+                party=party_resolve(party),
             )
             PersonAlias.objects.create(person=person, name=name)
     except IntegrityError:
@@ -88,12 +94,13 @@ def person_add_alias(person: Person, name: str) -> bool:
     return created
 
 
-def office_resolve(*, person: Person, title: str, on: datetime.date) -> Office | None:
-    """The office *person* held on *on* under the printed *title*, created within the government then in office."""
+def office_resolve(*, person: Person, title: str, on: datetime.date, assembly) -> Office | None:
+    """The office *person* held on *on* under the printed *title*, created within the government of
+    *assembly* (an Assembly or its id) then in office."""
     title = " ".join(title.split())
     if not title:
         return Office.objects.held_by(person).containing(on).first()
-    government = Government.objects.containing(on).order_by("-start_date").first()
+    government = Government.objects.filter(assembly=assembly).containing(on).order_by("-start_date").first()
     office, _created = Office.objects.get_or_create(
         person=person,
         government=government,
@@ -104,3 +111,14 @@ def office_resolve(*, person: Person, title: str, on: datetime.date) -> Office |
         },
     )
     return office
+
+
+def party_resolve(name: str) -> Party | None:
+    """The party printed as *name* (an abbreviation such as "PvdA", or a full name), created when new."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    known = Party.objects.filter(Q(abbreviation__iexact=name) | Q(name__iexact=name)).first()
+    if known:
+        return known
+    return Party.objects.get_or_create(name=name, defaults={"abbreviation": name if len(name) <= 20 else ""})[0]

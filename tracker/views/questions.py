@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET
 
 from tracker.access import permission_required
 from tracker.models import Answer, Question
-from tracker.models.questions import ANSWER_TERM_WORKING_DAYS
 from tracker.pagination import paginate, warn_ignored_filters
 from tracker.search import RANK_WINDOW
 from tracker.selectors.late_answers import late_answers, late_rows
@@ -107,7 +106,6 @@ def late_answer_list_view(request: HttpRequest) -> HttpResponse:
             "rows": [(question, question.answer_lateness(as_of)) for question in page.object_list],
             "ranking": found.ranking,
             "as_of": as_of,
-            "term": ANSWER_TERM_WORKING_DAYS,
             "query": query.urlencode(),
         },
     )
