@@ -44,6 +44,7 @@ class DocumentResult:
     question_id: int | None = None
     citation: str = ""
     suggestions: int = 0
+    layout: str = ""  # the layout or format the document was read as
     notes: list[str] = field(default_factory=list)
 
 
@@ -225,6 +226,7 @@ def _import_one(name: str, record: QuestionRecord, *, user, restore: bool = Fals
             question_id=question.pk,
             citation=f"{question.citation} {question.subject}"[:200],
             suggestions=outcome.suggestions_added,
+            layout=record.layout,
             notes=outcome.notes,
         )
     raise AssertionError("unreachable")
