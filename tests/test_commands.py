@@ -108,3 +108,47 @@ def test_restore_tracker_exits_non_zero_when_the_installation_holds_other_histor
         call_command("restore_tracker", str(export_file), "--user", administrator.username)
     assert exit_.value.code == 1
     assert "restore refused, nothing written" in capsys.readouterr().err
+
+
+SEED_ANSWER = (
+    "Aangezien de studie dat aantoont, wil ik een projectoproep lanceren om buddywerkingen te ondersteunen. "
+    "Ik plan geen specifieke acties naar 'nieuwe armen' toe. Tegen eind 2019 zal ik het decreet evalueren."
+)
+
+
+def test_suggest_prints_one_json_object_per_suggestion_and_stores_nothing(tmp_path, capsys):
+    from tracker.models import Question, Suggestion
+
+    answer = tmp_path / "antwoord.txt"
+    answer.write_text(SEED_ANSWER, encoding="utf-8")
+    call_command("suggest", str(answer), "--answered-on", "2018-07-20", "--format", "json")
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(s["kind"], s["detailed_kind"]) for s in found] == [
+        ("commitment", "project_call"),
+        ("refusal", "refusal"),
+        ("commitment", "study"),
+    ]
+    assert [SEED_ANSWER[s["start"] : s["end"]] == s["sentence"] for s in found] == [True, True, True]
+    assert (found[2]["deadline"], found[2]["deadline_wording"]) == ("2019-12-31", "Tegen eind 2019")
+    assert found[0]["deadline"] is None
+    assert set(found[0]) == {"sentence", "kind", "detailed_kind", "deadline", "deadline_wording", "start", "end"}
+    assert not Question.objects.exists() and not Suggestion.objects.exists()
+
+
+def test_suggest_reads_standard_input_and_prints_plain_lines(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ik plan geen extra acties."))
+    call_command("suggest", "-", "--answered-on", "2018-07-20")
+    assert capsys.readouterr().out == "refusal (refusal): Ik plan geen extra acties.\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["/no/such/file.txt"], "Not found"),
+        (["-", "--answered-on", "20/07/2018"], "not a date"),
+        (["-", "--assembly", "senaat"], "Unknown assembly"),
+    ],
+)
+def test_suggest_refuses_what_it_cannot_use(arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("suggest", *arguments)
