@@ -27,6 +27,7 @@ urlpatterns = [
     path("review/", review.review_list_view, name="review_list"),
     path("review/<int:pk>/", review.suggestion_review_view, name="suggestion_review"),
     path("import/", imports.import_upload_view, name="import_upload"),
+    path("import/paste/", imports.import_paste_view, name="import_paste"),
     path("export/", exports.export_view, name="export"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),

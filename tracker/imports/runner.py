@@ -141,16 +141,9 @@ def import_documents(
     the file's authors and times; refused unless this installation is empty or holds only entries
     of the export already (a restore run again).
     """
-    run = ImportRun.objects.create(origin=origin, started_by=user)
-    results: list[DocumentResult] = []
-
-    def report(result: DocumentResult) -> None:
-        results.append(result)
-        if progress:
-            progress(result)
-
     names: list[str] = []
-    try:
+
+    def imported(report) -> None:
         records = _records(documents, report, names, restore=restore)
         if restore:
             # A restore reads everything first: its check needs the whole export.
@@ -161,6 +154,37 @@ def import_documents(
                 report(DocumentResult(name=", ".join(names), outcome="failed", reason=_refusal(conflicts)))
         for label, record in records:
             report(_import_one(label, record, user=user, restore=restore))
+
+    return _recorded_run(imported, user=user, origin=origin, progress=progress)
+
+
+def import_records(
+    records: Iterable[tuple[str, QuestionRecord]],
+    *,
+    user: AbstractBaseUser | None = None,
+    origin: str = ImportRun.Origin.UPLOAD,
+) -> ImportRun:
+    """Import records that were not read from a file (the paste-in form), as documents are."""
+
+    def imported(report) -> None:
+        for label, record in records:
+            report(_import_one(label, record, user=user))
+
+    return _recorded_run(imported, user=user, origin=origin)
+
+
+def _recorded_run(work: Callable, *, user, origin: str, progress=None) -> ImportRun:
+    """Run *work* (which reports a DocumentResult per document) as one recorded import run."""
+    run = ImportRun.objects.create(origin=origin, started_by=user)
+    results: list[DocumentResult] = []
+
+    def report(result: DocumentResult) -> None:
+        results.append(result)
+        if progress:
+            progress(result)
+
+    try:
+        work(report)
     finally:
         # Whatever happens, the run ends with its report: "Recent imports" never shows one running forever.
         run.report = [asdict(result) for result in results]
