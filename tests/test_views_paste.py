@@ -81,5 +81,7 @@ def test_readers_cannot_paste(viewer_client):
 def test_the_upload_page_offers_the_paste_form_for_a_document_it_cannot_read(editor_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = editor_client.post("/import/", {"files": [SimpleUploadedFile("vreemd.txt", b"Een tekst zonder vraag of antwoord.")]})
+    response = editor_client.post(
+        "/import/", {"files": [SimpleUploadedFile("vreemd.txt", b"Een tekst zonder vraag of antwoord.")]}
+    )
     assert 'href="/import/paste/"' in response.content.decode()
