@@ -296,22 +296,20 @@ def _is_small(line: _Line, body_size: float) -> bool:
 
 def _compose(pages: list[_Page], body_size: float, pitch: float) -> str:
     full = _full_length(pages, body_size)
-    text = ""
+    parts: list[str] = []
+    previous: _Line | None = None
     for page in pages:
-        if not page.lines:
-            continue
-        if text:
-            last = text.rsplit("\n", 1)[-1]
-            continues = len(last) >= _FULL_LINE * full and not _SENTENCE_END.search(last)
-            text += "\n" if continues else "\n\n"
-        previous = None
-        for line in page.lines:
-            if previous is not None:
+        for index, line in enumerate(page.lines):
+            if previous is not None and index == 0:
+                # A page break: a last line that runs to the margin mid-sentence goes on here.
+                continues = len(previous.text) >= _FULL_LINE * full and not _SENTENCE_END.search(previous.text)
+                parts.append("\n" if continues else "\n\n")
+            elif previous is not None:
                 gap = previous.y - line.y
-                text += "\n\n" if gap > _PARAGRAPH_GAP * pitch or gap < 0 else "\n"
-            text += line.text
+                parts.append("\n\n" if gap > _PARAGRAPH_GAP * pitch or gap < 0 else "\n")
+            parts.append(line.text)
             previous = line
-    return text + "\n"
+    return "".join(parts) + "\n"
 
 
 def _line_spacing(pages: list[_Page], body_size: float) -> float:
