@@ -23,8 +23,14 @@ def _plain(value):
     return value
 
 
+def as_json(result) -> str:
+    """A parser's output as it is stored in a golden file."""
+    return json.dumps(_plain(result), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def assert_matches_golden(result, golden: Path) -> None:
-    actual = json.dumps(_plain(result), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Compare with the golden file; a text is stored as it is, anything else as JSON."""
+    actual = result if isinstance(result, str) else as_json(result)
     if os.environ.get("UPDATE_GOLDEN") == "1" or not golden.exists():
         golden.write_text(actual, encoding="utf-8")
     assert actual == golden.read_text(encoding="utf-8"), f"{golden.name} differs: see tests/golden.py to regenerate"

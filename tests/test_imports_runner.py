@@ -183,7 +183,8 @@ def test_a_promise_for_the_end_of_the_legislature_is_suggested_due_at_the_defaul
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("scan.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
+        ("answer.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
+        ("scan.pdf", b"%PDF-1.4", "cannot read the PDF: it is damaged or not a PDF"),
         ("broken.json", b'{"number": 5,', "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
         ("garbage.txt", bytes(range(256)) * 4, "not a text document (binary content)"),
         ("empty.txt", b"", "answer missing: no line 'ANTWOORD' found"),

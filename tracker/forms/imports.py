@@ -28,7 +28,10 @@ class MultipleFileField(forms.FileField):
 class ImportForm(forms.Form):
     files = MultipleFileField(
         label=_("Documents"),
-        help_text=_("Text conversions of written questions (.txt) or structured records (.json). Several at once."),
+        help_text=_(
+            "Written questions with their answers as PDF (.pdf) or as text (.txt), or structured records (.json). "
+            "Several at once."
+        ),
     )
 
     def clean_files(self):

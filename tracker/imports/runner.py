@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 
+from tracker.imports.pdf import pdf_text
 from tracker.imports.records import DocumentError, QuestionRecord
 from tracker.imports.restore import restore_conflicts
 from tracker.imports.structured import OWN_FORMAT, parse_record, records_in
@@ -27,7 +28,8 @@ UNEXPECTED = "an unexpected error; the details are in the server log"
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSON_SUFFIXES = {".json"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | PDF_SUFFIXES
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|â€")
 # Our own format nests 8 levels deep (an export's status history entry with its void); open-data
 # records fewer. Anything deeper is not a question record, and would exhaust Python's recursion.
@@ -107,8 +109,15 @@ def parse_document(name: str, data: bytes, *, restore: bool = False) -> list[tup
     if restore and suffix not in JSON_SUFFIXES:
         raise DocumentError(f"a restore reads a full export ({OWN_FORMAT!r} JSON), not a {suffix or 'file without type'}")
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"unsupported file type {suffix or '(none)'!r}: use .txt (a converted document) or .json")
-    text, notes = decode(data)
+        raise DocumentError(
+            f"unsupported file type {suffix or '(none)'!r}: use .pdf or .txt (a written question and its answer) or .json"
+        )
+    if suffix in PDF_SUFFIXES:
+        # The PDF's text goes through the same parser as a text document.
+        extracted = pdf_text(data)
+        text, notes = extracted.text, list(extracted.notes)
+    else:
+        text, notes = decode(data)
     if suffix in JSON_SUFFIXES:
         document = parse_json(text)
         if restore and not (isinstance(document, dict) and document.get("format") == OWN_FORMAT):
