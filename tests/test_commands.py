@@ -27,6 +27,14 @@ def test_import_questions_imports_files_and_folders_and_prints_a_summary(tmp_pat
     assert Question.objects.count() == 2
 
 
+def test_import_questions_finds_open_data_xml_records_in_folders(tmp_path):
+    (tmp_path / "record.xml").write_bytes((DOCUMENTS / "open-data-551.xml").read_bytes())
+    out = io.StringIO()
+    call_command("import_questions", str(tmp_path), stdout=out)
+    assert "1 file(s): 1 created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
+    assert Question.objects.get().open_data_id == "1450827"
+
+
 def test_import_questions_exits_non_zero_and_names_the_failed_document(capsys):
     with pytest.raises(SystemExit) as exit_:
         call_command("import_questions", str(DOCUMENTS / "two-answers.txt"), str(SEED))

@@ -28,7 +28,10 @@ class MultipleFileField(forms.FileField):
 class ImportForm(forms.Form):
     files = MultipleFileField(
         label=_("Documents"),
-        help_text=_("Text conversions of written questions (.txt) or structured records (.json). Several at once."),
+        help_text=_(
+            "Text conversions of written questions (.txt) or structured records (.json, .xml: our export, the "
+            "Flemish Parliament's open data). Several at once."
+        ),
     )
 
     def clean_files(self):
