@@ -322,3 +322,13 @@ def test_a_search_result_gives_its_record_id_from_whatever_link_it_carries():
         vlaams_parlement.Hit("1450828"),
         vlaams_parlement.Hit("1450829", mimetype="application/msword"),
     ]
+
+
+def test_a_document_link_off_the_parliaments_sites_is_not_followed(settings_for_fetching, fetch):
+    record = {**RECORD_551, "bestand-ordered": [{"URL": "http://169.254.169.254/latest/meta-data/"}]}
+    parliament = FakeParliament([Published(record=record, published=datetime.date(2018, 7, 30))])
+    _out, err, code, calls = fetch(parliament, "--since", "2018-07-30")
+    assert code == 1
+    assert "http://169.254.169.254/latest/meta-data/ is not on the parliament's sites; not fetched" in err
+    assert not requested(calls, r"169\.254"), "no request leaves for it"
+    assert Question.objects.get().open_data_id == "1450827", "the record is imported all the same"

@@ -5,6 +5,7 @@ failed half-way) continues where it stopped when run again; no state is kept bes
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -16,6 +17,9 @@ from tracker.models import Question
 
 USER_AGENT = "commitment-tracker/1 (written questions and the promises in their answers; contact: {contact})"
 _ID_BATCH = 500  # ids per query: well under every database's limit on parameters
+# A record's links are followed only to the parliament's own sites: a link elsewhere (another
+# server, an address inside this network) is not the parliament's document, and is not fetched.
+PARLIAMENT_SITES = ("vlaamsparlement.be", "vlpar.be")
 
 
 def polite_session(*, pause: float | None = None) -> PoliteSession:
@@ -53,12 +57,21 @@ def question_files(client: VlaamsParlement, hit: Hit, *, failed: Callable[[str],
     url = next(iter(document_links(record)), "") or hit.document_url
     if not url:
         return
+    if not on_parliament_site(url):
+        failed(f"document of record {hit.open_data_id}: {url[:100]} is not on the parliament's sites; not fetched")
+        return
     try:
         document = client.document(url, open_data_id=hit.open_data_id, mimetype=hit.mimetype)
     except FetchError as error:
         failed(f"document of record {hit.open_data_id}: {error}")
         return
     yield document.name, document.data
+
+
+def on_parliament_site(url: str) -> bool:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme in ("http", "https") and any(host == site or host.endswith(f".{site}") for site in PARLIAMENT_SITES)
 
 
 def document_links(record: Fetched) -> list[str]:
