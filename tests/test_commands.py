@@ -27,6 +27,14 @@ def test_import_questions_imports_files_and_folders_and_prints_a_summary(tmp_pat
     assert Question.objects.count() == 2
 
 
+def test_import_questions_finds_open_data_xml_records_in_folders(tmp_path):
+    (tmp_path / "record.xml").write_bytes((DOCUMENTS / "open-data-551.xml").read_bytes())
+    out = io.StringIO()
+    call_command("import_questions", str(tmp_path), stdout=out)
+    assert "1 file(s): 1 created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
+    assert Question.objects.get().open_data_id == "1450827"
+
+
 def test_import_questions_exits_non_zero_and_names_the_failed_document(capsys):
     with pytest.raises(SystemExit) as exit_:
         call_command("import_questions", str(DOCUMENTS / "two-answers.txt"), str(SEED))
@@ -132,7 +140,8 @@ def test_suggest_prints_one_json_object_per_suggestion_and_stores_nothing(tmp_pa
     assert (found[2]["deadline"], found[2]["deadline_wording"]) == ("2019-12-31", "Tegen eind 2019")
     assert found[0]["deadline"] is None
     assert set(found[0]) == {"sentence", "kind", "detailed_kind", "deadline", "deadline_wording", "start", "end"}
-    assert not Question.objects.exists() and not Suggestion.objects.exists()
+    assert not Question.objects.exists()
+    assert not Suggestion.objects.exists()
 
 
 def test_suggest_reads_standard_input_and_prints_plain_lines(monkeypatch, capsys):

@@ -249,7 +249,7 @@ def test_a_page_without_text_among_pages_with_text_is_noted():
 @pytest.mark.django_db
 def test_an_editor_uploads_a_pdf_and_it_is_imported(editor_client):
     page = editor_client.get("/import/").content.decode()
-    assert 'accept=".json,.md,.pdf,.text,.txt"' in page
+    assert 'accept=".json,.md,.pdf,.text,.txt,.xml"' in page
     assert "PDF" in page
     upload = SimpleUploadedFile("vraag-551.pdf", pdf_of(SEED), content_type="application/pdf")
     response = editor_client.post("/import/", {"files": [upload]})

@@ -163,6 +163,90 @@ def test_the_parliaments_verdict_on_the_term_is_kept_and_a_later_record_may_chan
     assert answer.answered_in_time is True
 
 
+# The Flemish Parliament's records as served: written from /work/shared/sources/vlaams-parlement.md
+# (see tests/data/documents/PROVENANCE.md), not recorded.
+RECORD_551 = {"JSON": DOCUMENTS / "open-data-551.json", "XML": DOCUMENTS / "open-data-551.xml"}
+
+
+def assert_one_question_from_record_and_document():
+    question = Question.objects.get()
+    assert (question.number, question.open_data_id, question.session_year) == (551, "1450827", "2017-2018")
+    assert "wil ik een projectoproep lanceren" in question.answer.text, "the text comes from the document"
+    answer = question.answer
+    assert (answer.answered_on, answer.answered_in_time, answer.kind_wording) == (
+        datetime.date(2018, 7, 25),
+        True,
+        "Volledig antwoord",
+    ), "date, verdict and kind come from the record"
+    assert question.documents == ["https://docs.vlaamsparlement.be/pfile?id=1450900"]
+    assert [step["status"] for step in question.procedure] == [
+        "Vraag ingediend",
+        "Vraag gesteld aan de minister",
+        "Tijdig beantwoord",
+        "Antwoord gepubliceerd",
+    ]
+    assert question.addressee_office is not None, "the office printed in the document"
+    assert Person.objects.count() == 2, "the minister and the asker of the record and of the document are one person each"
+    assert (question.asker.open_data_id, question.addressee.open_data_id) == ("4263", "1907")
+    assert Suggestion.objects.pending().count() == 2
+
+
+@pytest.mark.parametrize("syntax", ["JSON", "XML"])
+def test_a_record_then_the_document_of_the_same_question_make_one_question(syntax):
+    first = run(RECORD_551[syntax])
+    assert [(entry["outcome"], entry["layout"]) for entry in first.report] == [
+        ("created", f"vlaams-parlement open data ({syntax})")
+    ]
+    second = run(SEED)
+    assert outcomes(second) == [(SEED.name, "updated")]
+    assert_one_question_from_record_and_document()
+
+
+@pytest.mark.parametrize("syntax", ["JSON", "XML"])
+def test_the_document_then_a_record_of_the_same_question_make_one_question(syntax):
+    run(SEED)
+    second = run(RECORD_551[syntax])
+    assert [entry["outcome"] for entry in second.report] == ["updated"]
+    assert_one_question_from_record_and_document()
+    assert not any("new person" in note for note in second.report[0]["notes"])
+
+
+def test_a_record_read_again_in_the_other_syntax_changes_nothing():
+    run(RECORD_551["JSON"])
+    again = run(RECORD_551["XML"])
+    assert [entry["outcome"] for entry in again.report] == ["unchanged"]
+
+
+@pytest.mark.parametrize("name", ["open-data-list.json", "open-data-lijst.xml"])
+def test_each_record_of_a_wrapped_list_is_imported_on_its_own(name):
+    result = run(DOCUMENTS / name)
+    assert outcomes(result) == [(f"{name} (record 1)", "created"), (f"{name} (record 2)", "created")]
+    assert sorted(Question.objects.values_list("number", flat=True)) == [147, 551]
+
+
+def test_values_the_importer_does_not_know_are_kept_and_reported_not_refused():
+    record = json.loads(RECORD_551["JSON"].read_text(encoding="utf-8"))
+    record["tijdig"] = "grotendeels"
+    record["procedureverloop"].append({"status": "Antwoord gecorrigeerd", "datum": "2018-08-01T00:00:00+02:00"})
+    record["nieuw-veld"] = "iets"
+    result = run(("record.json", json.dumps(record).encode()))
+    assert outcomes(result) == [("record.json (record 1)", "created")]
+    notes = result.report[0]["notes"]
+    assert "tijdig 'grotendeels' is not a verdict this importer knows; kept as given, without a verdict" in notes
+    assert "procedureverloop: step 'Antwoord gecorrigeerd' is new to this importer; kept as given" in notes
+    assert "field 'nieuw-veld' is not read by this importer; as given: 'iets'" in notes
+    question = Question.objects.get()
+    assert question.procedure[-1] == {"status": "Antwoord gecorrigeerd", "date": "2018-08-01"}
+    assert (question.answer.answered_in_time, question.answer.in_time_wording) == (True, "grotendeels"), (
+        "no verdict from the word; the 'Tijdig beantwoord' step gives it"
+    )
+
+
+def test_our_own_export_is_reported_as_our_format(editor):
+    result = upload(exported_question(), user=editor)
+    assert result.report[0]["layout"] == "our export format"
+
+
 @pytest.mark.parametrize(("horizon", "deadline"), [("legislature", "2019-05-26"), ("government", "2019-07-02")])
 def test_a_promise_for_the_end_of_the_legislature_is_suggested_due_at_the_default_horizon(settings, horizon, deadline):
     settings.TRACKER_DEFAULT_HORIZON = horizon
@@ -185,6 +269,7 @@ def test_a_promise_for_the_end_of_the_legislature_is_suggested_due_at_the_defaul
     [
         ("answer.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
         ("scan.pdf", b"%PDF-1.4", "cannot read the PDF: it is damaged or not a PDF"),
+        ("broken.xml", b"<vraag>", "not valid XML: no element found"),
         ("broken.json", b'{"number": 5,', "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
         ("garbage.txt", bytes(range(256)) * 4, "not a text document (binary content)"),
         ("empty.txt", b"", "answer missing: no line 'ANTWOORD' found"),

@@ -31,6 +31,16 @@ def test_an_editor_uploads_several_documents_and_sees_a_line_per_document(editor
     assert ImportRun.objects.get().started_by == editor
 
 
+def test_an_editor_uploads_an_open_data_record_in_xml(editor_client):
+    form = editor_client.get("/import/").context["form"]
+    assert ".xml" in form.fields["files"].widget.attrs["accept"]
+    response = editor_client.post("/import/", {"files": [upload(DOCUMENTS / "open-data-551.xml")]})
+    assert response.status_code == 200
+    (entry,) = response.context["run"].report
+    assert (entry["outcome"], entry["layout"]) == ("created", "vlaams-parlement open data (XML)")
+    assert Question.objects.get().open_data_id == "1450827"
+
+
 def test_a_file_over_the_size_limit_is_refused_and_nothing_is_written(editor_client, settings):
     settings.IMPORT_MAX_FILE_BYTES = 1000
     response = editor_client.post("/import/", {"files": [upload(SEED)]})

@@ -218,3 +218,10 @@ TRACKER_FOLLOW_UP_MONTHS = env_int("FOLLOW_UP_MONTHS", default=6, minimum=1)
 TRACKER_LONG_OVERDUE_DAYS = env_int("LONG_OVERDUE_DAYS", default=365, minimum=1)
 TRACKER_PAGE_SIZE = env_int("PAGE_SIZE", default=25, minimum=5)
 TRACKER_REPORT_MONTHS = env_int("REPORT_MONTHS", default=3, minimum=1)
+
+# Fetching from the parliaments' web services (README, "Fetching"). The contact goes in the
+# User-Agent of every request, so that a service's operators can reach whoever runs the fetcher.
+TRACKER_FETCH_CONTACT = env_str("FETCH_CONTACT", "")
+TRACKER_FETCH_PAUSE_MS = env_int("FETCH_PAUSE_MS", default=1000)
+TRACKER_FETCH_RETRIES = env_int("FETCH_RETRIES", default=4)
+TRACKER_FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", default=60, minimum=1)

@@ -29,8 +29,8 @@ class ImportForm(forms.Form):
     files = MultipleFileField(
         label=_("Documents"),
         help_text=_(
-            "Written questions with their answers as PDF (.pdf) or as text (.txt), or structured records (.json). "
-            "Several at once."
+            "Written questions with their answers as PDF (.pdf) or text (.txt), or structured records (.json, .xml: "
+            "our export, the Flemish Parliament's open data). Several at once."
         ),
     )
 

@@ -21,6 +21,7 @@ from tracker.imports.restore import restore_conflicts
 from tracker.imports.structured import OWN_FORMAT, parse_record, records_in
 from tracker.imports.text import parse_text_document
 from tracker.imports.upsert import question_upsert
+from tracker.imports.xml_records import parse_xml
 from tracker.models import ImportRun
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ UNEXPECTED = "an unexpected error; the details are in the server log"
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSON_SUFFIXES = {".json"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | PDF_SUFFIXES
+XML_SUFFIXES = {".xml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | PDF_SUFFIXES | XML_SUFFIXES
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|â€")
 # Our own format nests 8 levels deep (an export's status history entry with its void); open-data
 # records fewer. Anything deeper is not a question record, and would exhaust Python's recursion.
@@ -110,8 +112,12 @@ def parse_document(name: str, data: bytes, *, restore: bool = False) -> list[tup
         raise DocumentError(f"a restore reads a full export ({OWN_FORMAT!r} JSON), not a {suffix or 'file without type'}")
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
-            f"unsupported file type {suffix or '(none)'!r}: use .pdf or .txt (a written question and its answer) or .json"
+            f"unsupported file type {suffix or '(none)'!r}: use .pdf or .txt (a written question and its answer), "
+            ".json or .xml (records)"
         )
+    if suffix in XML_SUFFIXES:
+        # Read as bytes: the XML declares its own encoding, which the XML parser honours.
+        return _structured_records(name, parse_xml(data), [], syntax="XML")
     if suffix in PDF_SUFFIXES:
         # The PDF's text goes through the same parser as a text document.
         extracted = pdf_text(data)
@@ -122,18 +128,23 @@ def parse_document(name: str, data: bytes, *, restore: bool = False) -> list[tup
         document = parse_json(text)
         if restore and not (isinstance(document, dict) and document.get("format") == OWN_FORMAT):
             raise DocumentError(f"a restore reads a full export: this JSON is not in the format {OWN_FORMAT!r}")
-        parsed = []
-        for label, item in records_in(document):
-            try:
-                record = parse_record(item)
-                record.notes[:0] = notes
-                parsed.append((f"{name} ({label})", record))
-            except DocumentError as error:
-                parsed.append((f"{name} ({label})", error))
-        return parsed
+        return _structured_records(name, document, notes, syntax="JSON")
     record = parse_text_document(text)
     record.notes[:0] = notes
     return [(name, record)]
+
+
+def _structured_records(name: str, document: object, notes: list[str], *, syntax: str) -> list:
+    """Each record of a JSON or XML document, parsed or with the reason it could not be."""
+    parsed: list[tuple[str, QuestionRecord | DocumentError]] = []
+    for label, item in records_in(document):
+        try:
+            record = parse_record(item, syntax=syntax)
+            record.notes[:0] = notes
+            parsed.append((f"{name} ({label})", record))
+        except DocumentError as error:
+            parsed.append((f"{name} ({label})", error))
+    return parsed
 
 
 def import_documents(

@@ -1,4 +1,4 @@
-"""python manage.py import_questions PATH [PATH ...]: import PDF and text documents and JSON records."""
+"""python manage.py import_questions PATH [PATH ...]: import PDF and text documents, JSON and XML records."""
 
 import sys
 
@@ -11,10 +11,10 @@ from tracker.models import ImportRun
 
 class Command(BaseCommand):
     help = (
-        "Import written questions and answers from PDF documents (.pdf, with a text layer), text documents (.txt) "
-        "and JSON records "
-        "(our export format or the Flemish Parliament's open data). Folders are searched recursively. Each document "
-        "is imported in its own transaction; the exit code is 1 if any document failed."
+        "Import written questions and answers from PDF documents (.pdf, with a text layer), text documents (.txt), "
+        "JSON records (our export format or the Flemish Parliament's open data) and the open data's XML records "
+        "(.xml). Folders are searched recursively. Each document is imported in its own transaction; the exit code "
+        "is 1 if any document failed."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"Not found: {', '.join(missing)}")
         if not files:
-            raise CommandError("No .pdf, .txt or .json files found in the given paths.")
+            raise CommandError("No .pdf, .txt, .json or .xml files found in the given paths.")
         bar = tqdm(total=len(files), unit="file", disable=quiet_progress or not sys.stderr.isatty(), file=sys.stderr)
         failures = []
 
