@@ -16,7 +16,7 @@ from tracker.imports.text import parse_text_document
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "tests" / "data" / "documents"
 SEED = ROOT / "tracker" / "demo" / "documents" / "vraag-551-2017-2018.txt"
-SAMPLES = [SEED, *sorted(path for path in DOCUMENTS.glob("*.txt") if not path.name.startswith("tk-"))]
+SAMPLES = [SEED, *sorted(DOCUMENTS.glob("*.txt"))]
 
 
 def parse(path: Path):
@@ -28,6 +28,17 @@ def parse(path: Path):
 
 def read(text: str):
     return parse_text_document(text)
+
+
+def aanhangsel(*, members="het lid Jansen (PvdA)", number="412", body="Vraag 1\nKlopt het?\nAntwoord 1\nJa."):
+    """A short Aanhangsel in the layout of tweede-kamer.md, for what one test varies."""
+    return (
+        f"Vergaderjaar 2023–2024 Aanhangsel van de Handelingen\n\n{number}\n"
+        f"Vragen van {members} aan de Minister van Onderwijs, Cultuur en Wetenschap over\n"
+        "de bekostiging van de kinderopvang (ingezonden 3 oktober 2023).\n\n"
+        "Antwoord van Minister De Vries (Onderwijs, Cultuur en Wetenschap) (ontvangen\n14 november 2023).\n\n"
+        f"{body}\n"
+    )
 
 
 def golden_for(path: Path) -> Path:
@@ -53,6 +64,8 @@ def test_each_sample_parses_to_its_golden_record_and_suggestions_or_refusal(path
         ("vp-606-printed.txt", "flemish-printed", "vlaams-parlement"),
         ("vp-606-collapsed.txt", "flemish-collapsed", "vlaams-parlement"),
         ("seed-551-collapsed.txt", "flemish-collapsed", "vlaams-parlement"),
+        ("tk-ah-20232024-387.txt", "tweede-kamer-aanhangsel", "tweede-kamer"),
+        ("tk-mededeling-412.txt", "tweede-kamer-aanhangsel", "tweede-kamer"),
     ],
 )
 def test_the_layout_is_detected_and_named_on_the_record(name, layout, assembly):
@@ -175,6 +188,138 @@ def test_a_collapsed_copy_may_keep_or_lose_the_word_aan():
     assert (with_aan.addressee.name, with_aan.subject) == ("MATTHIAS DIEPENDAELE", "CO2-negatieve gevelsteen - Toepassing")
 
 
+# -- The Tweede Kamer's Aanhangsel -------------------------------------------------------------------
+
+
+def test_the_aanhangsel_header_gives_number_session_asker_office_subject_and_dates():
+    record = parse(DOCUMENTS / "tk-ah-20232024-387.txt")
+    assert (record.number, record.session_year, record.asked_on.isoformat()) == (387, "2023-2024", "2023-10-02")
+    assert (record.asker.name, record.asker.party) == ("Boswijk", "CDA")
+    assert (record.addressee.name, record.office) == ("Bruins Slot", "Minister van Buitenlandse Zaken")
+    assert record.subject == "de situatie in de Zuidelijke Kaukasus"
+    assert record.answer.answered_on.isoformat() == "2023-11-13"
+    assert record.documents == ("https://zoek.officielebekendmakingen.nl/ah-tk-20232024-387.html",)
+
+
+def test_co_askers_come_with_their_party_and_mede_namens_is_a_note():
+    record = parse(DOCUMENTS / "tk-ah-20232024-2353.txt")
+    assert [(p.name, p.party) for p in (record.asker, *record.co_askers)] == [("Paternotte", "D66"), ("Bamenga", "D66")]
+    assert (record.addressee.name, record.office) == (
+        "Veldkamp",
+        "Ministers van Buitenlandse Zaken en van Infrastructuur en Waterstaat",
+    )
+    assert record.answer.answered_on.isoformat() == "2024-08-27"  # printed "(ontvangen (ontvangen 27 augustus2024)"
+    assert (
+        "answered by Minister Veldkamp (Buitenlandse Zaken), mede namens de Minister van Infrastructuur en Waterstaat"
+        in record.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ("het lid Jansen (PvdA)", [("Jansen", "PvdA")]),
+        ("de leden Michon-Derkzen (VVD) en Helder (BBB)", [("Michon-Derkzen", "VVD"), ("Helder", "BBB")]),
+        (
+            "de leden Bouchallikh, Bromet en Kröger (allen GroenLinks)",
+            [("Bouchallikh", "GroenLinks"), ("Bromet", "GroenLinks"), ("Kröger", "GroenLinks")],
+        ),
+        (
+            "de leden Inge van Dijk , Vedder (beiden CDA) en Welzijn (Nieuw\nSociaal Contract)",
+            [("Inge van Dijk", "CDA"), ("Vedder", "CDA"), ("Welzijn", "Nieuw Sociaal Contract")],
+        ),
+    ],
+)
+def test_every_member_who_put_the_questions_is_read_with_their_party(members, expected):
+    record = read(aanhangsel(members=members))
+    assert [(p.name, p.party) for p in (record.asker, *record.co_askers)] == expected
+
+
+def test_questions_and_answers_are_paired_by_number_and_footnotes_and_furniture_removed():
+    record = parse(DOCUMENTS / "tk-ah-20232024-387.txt")
+    numbers = [part.split(".")[0] for part in record.text.split("\n\n") if part[:1].isdigit()]
+    assert numbers == ["1", "2", "3", "4", "6", "7", "8", "9", "10"]
+    assert "4. Deelt u de zorg" in record.text
+    assert "Hoe wordt door de Europese Unie" in record.text
+    assert record.answer.text.startswith("1. Ja.\n\n2. Het leidt geen twijfel")
+    assert "\n\n4. In het trilaterale akkoord" in record.answer.text
+    assert "questions 4 and 5 are printed together, numbered 4" in record.notes
+    for text in (record.text, record.answer.text):
+        for furniture in (
+            "[1",
+            "Nederlands Dagblad",
+            "Kamerstuk 21 501-02, nr. 2733",
+            "h tk",
+            "-----",
+            "Aanhangsel",
+            "Vraag 2",
+            "Antwoord 3",
+        ):
+            assert furniture not in text
+    assert "moet worden over gepaste maatregelen." in record.answer.text
+    assert "11e sanctiepakket" in record.answer.text
+
+
+def test_footnotes_of_a_pdf_to_text_copy_and_their_markers_are_removed():
+    record = parse(DOCUMENTS / "tk-ah-20222023-3649.txt")
+    assert "Brabants Dagblad" not in record.text + record.answer.text
+    assert "In de Kamerbrief van 30 juni 2023 is aangegeven" in record.answer.text
+    assert "van het lid Bromet (GL) is de problematiek" in record.answer.text
+    assert record.answer.text.endswith("om de fabrikant eventueel aansprakelijk te stellen.")
+
+
+def test_a_question_whose_heading_was_lost_at_a_page_break_is_recovered():
+    record = parse(DOCUMENTS / "tk-ah-20232024-302.txt")
+    assert "\n\n2. van een zogeheten privacyverklaring" in record.text
+    assert "privacyverklaring in de ggz?" not in record.answer.text
+    assert any("heading of question 2 was lost" in note for note in record.notes)
+
+
+def test_a_mededeling_is_a_holding_reply_and_no_answer():
+    record = parse(DOCUMENTS / "tk-mededeling-412.txt")
+    assert record.answer is None
+    assert record.text == ""
+    (reply,) = record.holding_replies
+    assert reply.received_on.isoformat() == "2023-10-24"
+    assert reply.text.startswith("De vragen van het lid Jansen (PvdA) over de bekostiging")
+    assert reply.text.endswith("zo spoedig mogelijk te beantwoorden.")
+    assert (record.addressee.name, record.number) == ("De Vries", 412)
+
+
+def test_an_answer_after_a_mededeling_keeps_the_mededelings_number():
+    record = parse(DOCUMENTS / "tk-answer-612-after-mededeling.txt")
+    assert (record.number, record.session_year) == (412, "2023-2024")
+    assert record.answer.source_url == "https://zoek.officielebekendmakingen.nl/ah-tk-20232024-612.html"
+    assert any("the answer itself is Aanhangsel nr. 612" in note for note in record.notes)
+
+
+@pytest.mark.parametrize(
+    ("body", "question", "answer"),
+    [
+        (
+            "Vraag 1\nKlopt het?\nAntwoord 1\nJa.\nVragen 2 en 3\nWaarom?\nWanneer?\nAntwoord op vraag 2 en 3\nOmdat.",
+            "2. Waarom?",
+            "2. Omdat.",
+        ),
+        ("Vraag 1\nKlopt het?\nVraag 2\nWaarom?\nAntwoord 1\nJa.\nAntwoord 2\nOmdat.", "2. Waarom?", "2. Omdat."),
+        ("1\nKlopt het?\nAntwoord 1\nJa.\n2\nWaarom?\nAntwoord 2\nOmdat.", "2. Waarom?", "2. Omdat."),
+        ("Vraag 1 Klopt het?\nAntwoord 1 Ja.\nVraag 2 Waarom?\nAntwoord 2: Omdat.", "2. Waarom?", "2. Omdat."),
+        (
+            "Vraag 1\nKlopt het?\nAntwoord op vraag 1\nJa.\nVraag 2\nWaarom?\nAntwoord op vraag 2\nOmdat.",
+            "2. Waarom?",
+            "2. Omdat.",
+        ),
+    ],
+    ids=["vragen-2-en-3", "all-questions-first", "plain-numbers", "text-on-the-heading-line", "antwoord-op-vraag"],
+)
+def test_questions_and_answers_pair_however_they_are_headed(body, question, answer):
+    record = read(aanhangsel(body=body))
+    assert record.text.startswith("1. Klopt het?")
+    assert question in record.text.split("\n\n")
+    assert record.answer.text.split("\n\n")[0] == "1. Ja."
+    assert answer in record.answer.text.split("\n\n")
+
+
 # -- Refusals: every one names the layout tried and what was missing ---------------------------------
 
 
@@ -190,6 +335,7 @@ def test_a_collapsed_copy_may_keep_or_lose_the_word_aan():
         ("no-answer.txt", "Flemish written question (printed): answer missing: no line 'ANTWOORD' found"),
         ("no-number.txt", "Flemish written question (printed): no question number found (a line like 'nr. 551')"),
         ("wrong-answer-number.txt", "Flemish written question (printed): the answer is to question nr. 81, not nr. 80"),
+        ("tk-no-answer.txt", "Tweede Kamer Aanhangsel: no 'Antwoord van …' and no 'Mededeling' found"),
         ("vp-committee-question.txt", NOT_RECOGNISED),
     ],
 )
@@ -203,6 +349,7 @@ def test_a_document_in_no_known_layout_is_refused_naming_the_layouts_expected():
     with pytest.raises(DocumentError) as error:
         read("Beste collega,\n\nIn bijlage het antwoord van de minister.\n")
     assert str(error.value).startswith("layout not recognised: expected a Flemish written question ('SCHRIFTELIJKE VRAAG'")
+    assert "or a Tweede Kamer Aanhangsel ('Vragen van het lid …' … 'Antwoord van …')" in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -221,8 +368,28 @@ def test_a_document_in_no_known_layout_is_refused_naming_the_layouts_expected():
             "SCHRIFTELIJKE VRAAG van KURT DE LOOR datum: 26 februari 2024 ANTWOORD op vraag nr. 147",
             "Flemish written question (line breaks collapsed): no question number found ('nr. 147' after 'SCHRIFTELIJKE VRAAG')",
         ),
+        (
+            aanhangsel(number=""),
+            "Tweede Kamer Aanhangsel: no aanhangsel number found (the number above 'Vragen van …', or an id like 'ah-tk-20232024-387')",
+        ),
+        (
+            aanhangsel().replace("(ingezonden 3 oktober 2023)", ""),
+            "Tweede Kamer Aanhangsel: the header 'Vragen van …' is incomplete: "
+            "expected '… aan de Minister van … over … (ingezonden 3 oktober 2023)'",
+        ),
+        (
+            aanhangsel(body="Ik heb de vragen gelezen."),
+            "Tweede Kamer Aanhangsel: no numbered answers ('Antwoord 1', 'Antwoord 2', …) found after 'Antwoord van …'",
+        ),
     ],
-    ids=["collapsed-no-answer", "collapsed-bad-date", "collapsed-no-number"],
+    ids=[
+        "collapsed-no-answer",
+        "collapsed-bad-date",
+        "collapsed-no-number",
+        "aanhangsel-no-number",
+        "aanhangsel-no-date",
+        "aanhangsel-unnumbered",
+    ],
 )
 def test_a_recognised_layout_missing_a_part_says_which_layout_and_which_part(text, reason):
     with pytest.raises(DocumentError) as error:

@@ -2,11 +2,14 @@
 
 from types import ModuleType
 
-from tracker.imports.layouts import flemish_collapsed, flemish_printed
+from tracker.imports.layouts import flemish_collapsed, flemish_printed, tweede_kamer
 from tracker.imports.records import DocumentError, QuestionRecord
 
-LAYOUTS: tuple[ModuleType, ...] = (flemish_printed, flemish_collapsed)
-NOT_RECOGNISED = "layout not recognised: expected a Flemish written question ('SCHRIFTELIJKE VRAAG' … 'nr.' … 'ANTWOORD')"
+LAYOUTS: tuple[ModuleType, ...] = (flemish_printed, flemish_collapsed, tweede_kamer)
+NOT_RECOGNISED = (
+    "layout not recognised: expected a Flemish written question ('SCHRIFTELIJKE VRAAG' … 'nr.' … 'ANTWOORD') "
+    "or a Tweede Kamer Aanhangsel ('Vragen van het lid …' … 'Antwoord van …')"
+)
 
 
 def detect(text: str) -> ModuleType:
