@@ -25,7 +25,9 @@ def house_record(**changes) -> QuestionRecord:
         "office": "Minister van Onderwijs, Cultuur en Wetenschap",
         "subject": "de bekostiging van de kinderopvang",
         "documents": ("https://zoek.officielebekendmakingen.nl/ah-tk-20232024-412.pdf",),
-        "holding_replies": (HoldingReplyRecord(text="De vragen kunnen niet binnen de termijn worden beantwoord.", received_on=D(2023, 10, 24)),),
+        "holding_replies": (
+            HoldingReplyRecord(text="De vragen kunnen niet binnen de termijn worden beantwoord.", received_on=D(2023, 10, 24)),
+        ),
     }
     return QuestionRecord(**{**values, **changes})
 
@@ -56,7 +58,9 @@ def test_importing_again_adds_no_second_holding_reply_and_documents_add_up():
 
 def test_the_verdict_and_kind_of_answer_are_kept_as_the_parliament_words_them():
     record = house_record(
-        answer=AnswerRecord(text="1. Ja.", answered_on=D(2023, 11, 14), in_time_wording="te laat (uitstel)", kind_wording="verwijzing"),
+        answer=AnswerRecord(
+            text="1. Ja.", answered_on=D(2023, 11, 14), in_time_wording="te laat (uitstel)", kind_wording="verwijzing"
+        ),
         procedure=(ProcedureStep(status="Vraag ingediend", on=D(2023, 10, 3)), ProcedureStep(status="Iets nieuws")),
     )
     question = question_upsert(record).question
