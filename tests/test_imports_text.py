@@ -173,7 +173,10 @@ def test_a_question_put_to_several_ministers_is_the_one_to_the_minister_who_answ
     record = parse(DOCUMENTS / "vp-several-ministers-collapsed.txt")
     assert (record.number, record.addressee.name) == (256, "HILDE VANDAMME")
     assert "Deze vraag werd gesteld" not in record.text
-    assert any("also put to Jan Peeters (nr. 142), Bart Claes (nr. 311)" in note for note in record.notes)
+    assert (
+        "also put to Jan Peeters (nr. 142), Bart Claes (nr. 311): imported as the question to HILDE VANDAMME (nr. 256)"
+        in record.notes
+    )
 
 
 def test_the_several_ministers_line_lets_the_answer_carry_the_answering_ministers_number():

@@ -83,18 +83,14 @@ def record(parsed: Parsed) -> QuestionRecord:
     header, answer_header = parsed.header, parsed.answer_header
     notes = list(parsed.notes)
     number = header.number
-    asked = parsed.ministers
-    if asked:
-        own = next(
-            (n for name, n in asked if same_person(name, header.addressee) or _surname_matches(name, header.addressee)), None
-        )
-        others = ", ".join(f"{name} (nr. {n})" for name, n in asked if n != (own or number))
-        if answer_header.number is not None and answer_header.number != number and answer_header.number == own:
+    if parsed.ministers:
+        # Each minister numbers the question in their own series: the number that counts is the one
+        # given by the minister who answered, which the answer's own header may carry.
+        own = next((n for name, n in parsed.ministers if _same_minister(name, header.addressee)), None)
+        if own is not None and answer_header.number == own:
             number = own
-        notes.append(
-            f"also put to {others}; each minister numbers it in their own series: "
-            f"imported as the question to {header.addressee} (nr. {number})"
-        )
+        others = ", ".join(f"{name} (nr. {n})" for name, n in parsed.ministers if n != number)
+        notes.append(f"also put to {others}: imported as the question to {header.addressee} (nr. {number})")
     if answer_header.number is not None and answer_header.number != number:
         raise DocumentError(f"the answer is to question nr. {answer_header.number}, not nr. {number}")
     question_record = QuestionRecord(
@@ -123,5 +119,6 @@ def record(parsed: Parsed) -> QuestionRecord:
     return question_record
 
 
-def _surname_matches(listed: str, addressee: str) -> bool:
-    return normalise_name(listed.split()[-1]) in normalise_name(addressee).split()
+def _same_minister(listed: str, addressee: str) -> bool:
+    """ "Hilde Crevits" in the list is "HILDE CREVITS" in the header, or "CREVITS" alone."""
+    return same_person(listed, addressee) or normalise_name(listed.split()[-1]) in normalise_name(addressee).split()
