@@ -27,8 +27,36 @@ def golden_for(sample: Path) -> Path:
     return DOCUMENTS / f"{'seed-551' if sample == SEED else sample.stem}.expected.json"
 
 
+# Samples a PDF printed from their text cannot stand for: a collapsed copy comes from the web, never
+# from a PDF; the real Aanhangsel conversions carry their footnotes as lines in the middle of the text,
+# where a printed PDF cannot put them at a page's foot. The real PDFs in tests/data/pdf stand for those.
+NOT_FROM_A_PDF = {
+    "vp-606-collapsed",
+    "vp-several-ministers-collapsed",
+    "seed-551-collapsed",
+    "tk-ah-20232024-302",
+    "tk-ah-20232024-387",
+}
 # Every text sample with a golden file, the seed included; a sample added later is found here too.
-SAMPLES = [path for path in [SEED, *sorted(DOCUMENTS.rglob("*.txt"))] if golden_for(path).exists()]
+SAMPLES = [
+    path for path in [SEED, *sorted(DOCUMENTS.rglob("*.txt"))] if golden_for(path).exists() and path.stem not in NOT_FROM_A_PDF
+]
+
+
+def paragraphs_loosely(record: dict) -> dict:
+    """The record with each text's paragraph breaks as spaces: where a paragraph ends is read from
+    the lines' lengths, and a PDF printed from a text wraps its lines anew."""
+
+    def loose(value):
+        if isinstance(value, str):
+            return " ".join(value.split())
+        if isinstance(value, dict):
+            return {key: loose(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [loose(item) for item in value]
+        return value
+
+    return loose(record)
 
 
 def pdf_of(sample: Path, **options) -> bytes:
@@ -52,8 +80,14 @@ def test_every_sample_with_a_golden_file_is_turned_into_a_pdf():
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
 def test_a_pdf_of_a_sample_parses_to_the_record_of_its_golden_file(sample):
     data = pdf_of(sample)
+    golden = json.loads(golden_for(sample).read_text(encoding="utf-8"))
+    if "refused" in golden:  # a document the text parser refuses is refused as a PDF too, for the same reason
+        with pytest.raises(DocumentError) as refusal:
+            read(data, f"{sample.stem}.pdf")
+        assert str(refusal.value) == golden["refused"]
+        return
     record = read(data, f"{sample.stem}.pdf")
-    expected = json.loads(golden_for(sample).read_text(encoding="utf-8"))["record"]
+    expected = golden["record"]
     decode_notes = decode(sample.read_bytes())[1]
     pdf_notes = list(pdf_text(data).notes)
     # The notes say how each was read: "read as Windows-1252" for the text, "read from a PDF" here.
@@ -61,7 +95,7 @@ def test_a_pdf_of_a_sample_parses_to_the_record_of_its_golden_file(sample):
     assert pdf_notes[0].startswith("read from a PDF (")
     record.notes = record.notes[len(pdf_notes) :]
     expected["notes"] = [note for note in expected["notes"] if note not in decode_notes]
-    assert json.loads(as_json(record)) == expected
+    assert paragraphs_loosely(json.loads(as_json(record))) == paragraphs_loosely(expected)
 
 
 def test_the_seed_s_pdf_has_furniture_on_every_page_and_a_page_break_mid_sentence():
@@ -166,6 +200,13 @@ def test_a_real_aanhangsel_reads_to_its_golden_text(name):
         assert furniture not in extracted.text
     assert "Vraag 1\nBent u" in extracted.text
     assert "Antwoord 1\n" in extracted.text
+
+
+@pytest.mark.parametrize("name", ["ah-tk-20232024-1786", "ah-tk-20232024-1893"])
+def test_a_real_aanhangsel_pdf_parses_to_its_golden_record(name):
+    record = read((REAL_PDFS / f"{name}.pdf").read_bytes(), f"{name}.pdf")
+    assert record.layout == "tweede-kamer-aanhangsel"
+    assert_matches_golden(record, REAL_PDFS / f"{name}.expected.json")
 
 
 def test_a_real_aanhangsel_keeps_its_sentences_whole_across_pages_and_leaves_out_footnotes():

@@ -272,7 +272,7 @@ def test_a_promise_for_the_end_of_the_legislature_is_suggested_due_at_the_defaul
         ("broken.xml", b"<vraag>", "not valid XML: no element found"),
         ("broken.json", b'{"number": 5,', "not valid JSON: Expecting property name enclosed in double quotes at line 1"),
         ("garbage.txt", bytes(range(256)) * 4, "not a text document (binary content)"),
-        ("empty.txt", b"", "answer missing: no line 'ANTWOORD' found"),
+        ("empty.txt", b"", "layout not recognised: expected a Flemish written question"),
     ],
 )
 def test_unreadable_files_are_reported_with_their_name_and_reason(name, data, reason):

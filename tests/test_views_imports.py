@@ -41,6 +41,13 @@ def test_an_editor_uploads_an_open_data_record_in_xml(editor_client):
     assert Question.objects.get().open_data_id == "1450827"
 
 
+def test_the_import_page_names_the_layout_each_document_was_read_as(editor_client):
+    documents = [upload(DOCUMENTS / "tk-ah-20232024-387.txt"), upload(DOCUMENTS / "vp-606-collapsed.txt")]
+    html = editor_client.post("/import/", {"files": documents}).content.decode()
+    assert "Read as <code>tweede-kamer-aanhangsel</code>" in html
+    assert "Read as <code>flemish-collapsed</code>" in html
+
+
 def test_a_file_over_the_size_limit_is_refused_and_nothing_is_written(editor_client, settings):
     settings.IMPORT_MAX_FILE_BYTES = 1000
     response = editor_client.post("/import/", {"files": [upload(SEED)]})
