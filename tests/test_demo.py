@@ -29,6 +29,14 @@ def test_loading_the_demo_twice_changes_nothing(demo, settings):
     assert first["Commitment"] >= 36, "a few dozen sample promises around the seed"
 
 
+def test_the_demo_holds_a_real_tweede_kamer_answer_read_from_its_pdf(demo):
+    question = Question.objects.get(assembly__slug="tweede-kamer")
+    assert (question.number, question.session_year, question.asker.full_name) == (1893, "2023-2024", "Klaver")
+    assert question.addressee_office.government.slug == "rutte-iv"
+    assert question.answer.answered_on == datetime.date(2024, 6, 3)
+    assert "Het kabinet onderzoekt voortdurend de mogelijkheid" in question.answer.text
+
+
 def test_the_seed_is_question_551_with_its_two_sub_questions_and_two_answers(demo):
     question = Question.objects.get(number=551, session_year="2017-2018", addressee__last_name="Homans")
     assert question.asked_on == datetime.date(2018, 6, 29)
@@ -65,7 +73,7 @@ def test_the_seed_commitments_are_the_project_call_and_the_refusal_with_their_ex
 
 
 def test_sample_records_are_labelled_as_examples_and_fill_every_list(demo):
-    samples = Question.objects.exclude(number=551)
+    samples = Question.objects.exclude(number=551).exclude(assembly__slug="tweede-kamer")  # the two real documents
     assert samples.exists()
     assert all(question.subject.startswith("[Voorbeeld]") for question in samples)
     today = datetime.date.today()

@@ -179,3 +179,38 @@ def test_administrator_voids_a_mistaken_update_which_stays_struck_through_in_the
     commitment.refresh_from_db()
     assert latest.void.reason.startswith("Hoort bij")
     assert commitment.current_status != latest.status or commitment.status_observed_on != latest.observed_on
+
+
+def test_editor_uploads_a_tweede_kamer_pdf_and_pastes_an_answer_the_importer_cannot_read(page, demo_site, tmp_path):
+    from pathlib import Path
+
+    real_pdf = Path(__file__).resolve().parents[1] / "data" / "pdf" / "ah-tk-20232024-1786.pdf"
+    base = demo_site.url
+    log_in(page, base, next_path="/import/")
+    unreadable = tmp_path / "verslag.txt"
+    unreadable.write_text("Verslag van de commissievergadering over het woonbeleid.", encoding="utf-8")
+    page.get_by_label("Documents").set_input_files([str(real_pdf), str(unreadable)])
+    page.get_by_role("button", name="Import").click()
+    result = page.get_by_role("region", name="Result")
+    expect(result).to_contain_text("1 created")
+    expect(result).to_contain_text("tweede-kamer-aanhangsel")
+    expect(result).to_contain_text("layout not recognised")
+    screenshot(page, "19-import-result-pdf-and-unreadable")
+
+    result.get_by_role("link", name="Paste the answer and its header instead").click()
+    page.get_by_label("Assembly").select_option(label="Vlaams Parlement")
+    page.get_by_label("Question number").fill("88")
+    page.get_by_label("Date asked").fill("2024-02-26")
+    page.get_by_label("Asked by").fill("Kurt De Loor")
+    page.get_by_label("Minister").fill("Gwendolyn Rutten")
+    page.get_by_label("Subject").fill("Woonbeleid - Commissieverslag")
+    page.get_by_label("Answer", exact=True).fill("1. Ik zal tegen eind 2024 een nieuw actieplan voorleggen.")
+    screenshot(page, "20-paste-an-answer")
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator(".app-messages")).to_contain_text("Answer imported; 1 suggestion to review.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Woonbeleid - Commissieverslag")
+
+    page.goto(f"{base}/questions/?q=Dredging")
+    page.get_by_role("link", name=re.compile("exportkredietverzekering|baggersector|Dredging", re.IGNORECASE)).first.click()
+    expect(page.get_by_text("Also asked by Teunissen")).to_be_visible()
+    screenshot(page, "21-tweede-kamer-question")

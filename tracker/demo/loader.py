@@ -26,6 +26,8 @@ from tracker.services.people import office_resolve, person_resolve
 from tracker.services.suggestions import suggestion_confirm
 
 SEED = Path(__file__).parent / "documents" / "vraag-551-2017-2018.txt"
+# A real answer of the Tweede Kamer, as its published PDF: the demo shows both assemblies.
+REAL_DOCUMENTS = [Path(__file__).parent / "documents" / "ah-tk-20232024-1893.pdf"]
 DEMO_PASSWORD = "tracker-demo-2026"
 DEMO_USERS = [("admin", Role.ADMINISTRATOR), ("editor", Role.EDITOR), ("viewer", Role.VIEWER)]
 
@@ -60,6 +62,7 @@ def _day(value: datetime.date | int, today: datetime.date) -> datetime.date:
 def load_demo_data(*, with_users: bool = True) -> DemoSummary:
     today = timezone.localdate()
     _load_seed()
+    _load_real_documents()
     for sample in SAMPLES:
         _load_sample(sample, today)
     for question in UNANSWERED:
@@ -78,6 +81,14 @@ def _load_seed() -> None:
     question.themes.add(theme)
     for promise in SEED_PROMISES:
         _confirm(question, promise, today=timezone.localdate())
+
+
+def _load_real_documents() -> None:
+    """Imported as staff would upload them: their suggestions wait in the review queue."""
+    run = import_documents([(path.name, path.read_bytes()) for path in REAL_DOCUMENTS], origin=ImportRun.Origin.DEMO)
+    failure = next((entry for entry in run.report if entry["outcome"] == "failed"), None)
+    if failure:
+        raise RuntimeError(f"A demo document did not import: {failure['name']}: {failure['reason']}")
 
 
 def _load_sample(sample: Sample, today: datetime.date) -> None:
