@@ -116,3 +116,25 @@ def test_the_export_costs_the_same_number_of_queries_for_1_and_30_commitments():
     for _ in range(29):
         CommitmentFactory()
     assert queries() == one
+
+
+def test_a_tweede_kamer_question_restores_with_its_co_askers_documents_procedure_holding_reply_and_wording():
+    from tests.test_imports_upsert import house_record
+    from tracker.imports.records import AnswerRecord, ProcedureStep
+    from tracker.imports.upsert import question_upsert
+
+    record = house_record(
+        answer=AnswerRecord(text="1. Ja.", answered_on=datetime.date(2023, 11, 14), in_time_wording="te laat", kind_wording="volledig"),
+        procedure=(ProcedureStep(status="Vraag ingediend", on=datetime.date(2023, 10, 3)),),
+    )
+    question_upsert(record)
+    first = export()
+    document = json.loads(first)["questions"][0]
+    assert document["co_askers"][0]["name"] == "De Boer"
+    assert document["co_askers"][0]["party"] == "GL"
+    assert document["holding_replies"][0]["received_on"] == "2023-10-24"
+    assert (document["answer"]["in_time_wording"], document["answer"]["kind_wording"]) == ("te laat", "volledig")
+    empty_database()
+    result = import_documents([("export.json", first.encode())], origin=ImportRun.Origin.RESTORE, restore=True)
+    assert result.failed == 0, result.report
+    assert export() == first

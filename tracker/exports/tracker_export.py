@@ -25,8 +25,8 @@ def _questions(as_of: datetime.date):
         .order_by("pk")
     )
     return (
-        Question.objects.select_related("assembly", "asker", "addressee", "addressee_office", "answer")
-        .prefetch_related("themes", Prefetch("answer__commitments", queryset=commitments))
+        Question.objects.select_related("assembly", "asker__party", "addressee__party", "addressee_office", "answer")
+        .prefetch_related("themes", "co_askers__party", "holding_replies", Prefetch("answer__commitments", queryset=commitments))
         .order_by("assembly__slug", "session_year", "number", "addressee__last_name", "addressee__first_name", "pk")
     )
 
@@ -37,6 +37,7 @@ def _person(person) -> dict:
         "first_name": person.first_name,
         "last_name": person.last_name,
         "open_data_id": person.open_data_id,
+        "party": str(person.party) if person.party_id else "",
     }
 
 
@@ -101,18 +102,26 @@ def question_document(question: Question, as_of: datetime.date) -> dict:
         "open_data_id": question.open_data_id,
         "asked_on": question.asked_on.isoformat(),
         "asker": _person(question.asker),
+        "co_askers": [_person(person) for person in question.co_askers.all()],
         "addressee": _person(question.addressee),
         "office": question.addressee_office.title if question.addressee_office else "",
         "subject": question.subject,
         "text": question.text,
         "source_url": question.source_url,
         "themes": sorted(theme.name for theme in question.themes.all()),
+        "documents": question.documents,
+        "procedure": question.procedure,
+        "holding_replies": [
+            {"received_on": _date(reply.received_on), "text": reply.text} for reply in question.holding_replies.all()
+        ],
         "answer_due_on": _date(question.answer_due_on),
         "answer_late": question.answer_lateness(as_of).late,
         "answer": (
             {
                 "answered_on": _date(answer.answered_on),
                 "answered_in_time": answer.answered_in_time,
+                "in_time_wording": answer.in_time_wording,
+                "kind_wording": answer.kind_wording,
                 "text": answer.text,
                 "source_url": answer.source_url,
             }

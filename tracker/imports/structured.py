@@ -19,6 +19,7 @@ from tracker.imports.records import (
     AnswerRecord,
     CommitmentRecord,
     DocumentError,
+    HoldingReplyRecord,
     PersonRecord,
     ProcedureStep,
     QuestionRecord,
@@ -170,7 +171,13 @@ def _person(value: Any, field: str) -> PersonRecord:
         name = _text(value.get("name")) or f"{first} {last}".strip()
         identifier = value.get("open_data_id") or value.get("id")
         if name:
-            return PersonRecord(name=name, first_name=first, last_name=last, open_data_id=str(identifier) if identifier else None)
+            return PersonRecord(
+                name=name,
+                first_name=first,
+                last_name=last,
+                open_data_id=str(identifier) if identifier else None,
+                party=_text(value.get("party")),
+            )
     raise DocumentError(f"{field} missing (a name, or an object with 'voornaam' and 'naam')")
 
 
@@ -230,18 +237,41 @@ def _parse_own(item: dict) -> QuestionRecord:
         source_url=_text(item.get("source_url")),
         open_data_id=str(item["open_data_id"]) if item.get("open_data_id") else None,
         themes=_themes(item.get("themes")),
+        co_askers=tuple(_person(person, f"co_askers[{index}]") for index, person in enumerate(_list(item, "co_askers"), 1)),
+        documents=tuple(_text(url) for url in _list(item, "documents") if _text(url)),
+        procedure=tuple(
+            ProcedureStep(status=_text(step.get("status")), on=_date(step.get("date"), f"procedure[{index}].date"))
+            for index, step in enumerate(_list(item, "procedure"), 1)
+            if isinstance(step, dict)
+        ),
+        holding_replies=tuple(
+            HoldingReplyRecord(
+                text=_text(reply.get("text")),
+                received_on=_date(reply.get("received_on"), f"holding_replies[{index}].received_on"),
+            )
+            for index, reply in enumerate(_list(item, "holding_replies"), 1)
+            if isinstance(reply, dict) and _text(reply.get("text"))
+        ),
         answer=(
             AnswerRecord(
                 text=_text(answer.get("text")),
                 answered_on=_date(answer.get("answered_on"), "answer.answered_on"),
                 source_url=_text(answer.get("source_url")),
                 answered_in_time=_verdict(answer.get("answered_in_time"), "answer.answered_in_time"),
+                in_time_wording=_text(answer.get("in_time_wording")),
+                kind_wording=_text(answer.get("kind_wording")),
             )
             if answer
             else None
         ),
         commitments=tuple(_commitment(entry, index) for index, entry in enumerate(item.get("commitments") or [], start=1)),
     )
+
+
+def _list(item: dict, key: str) -> list:
+    """A list field of our own format; absent (an older export) or not a list, nothing."""
+    value = item.get(key)
+    return value if isinstance(value, list) else []
 
 
 def _missing(field: str) -> str:
