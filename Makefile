@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k overdue"`.
 PYTEST_ARGS ?=
 
-.PHONY: run test test-suite lint check-migrations browser bench loadtest clean install messages ci
+.PHONY: run test test-suite lint check-migrations browser bench quality loadtest clean install messages ci
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -61,6 +61,12 @@ messages: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
+
+# The suggestions measured on the labelled corpus of real answers (tests/data/corpus/): the test split by
+# default, with every miss and false positive; `make quality SPLIT=dev` for the split to tune on.
+SPLIT ?= test
+quality: $(INSTALLED)
+	$(BIN)/python bench/quality.py --split $(SPLIT)
 
 loadtest: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-load.txt

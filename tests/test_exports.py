@@ -124,7 +124,9 @@ def test_a_tweede_kamer_question_restores_with_its_co_askers_documents_procedure
     from tracker.imports.upsert import question_upsert
 
     record = house_record(
-        answer=AnswerRecord(text="1. Ja.", answered_on=datetime.date(2023, 11, 14), in_time_wording="te laat", kind_wording="volledig"),
+        answer=AnswerRecord(
+            text="1. Ja.", answered_on=datetime.date(2023, 11, 14), in_time_wording="te laat", kind_wording="volledig"
+        ),
         procedure=(ProcedureStep(status="Vraag ingediend", on=datetime.date(2023, 10, 3)),),
     )
     question_upsert(record)
