@@ -35,8 +35,18 @@ def main():
         fail(f"documents.json, documents/ and labels/ disagree: {sorted(set(ids) ^ on_disk)} {sorted(set(ids) ^ labelled)}")
     counts = Counter()
     for d in docs:
-        for key in ("assembly", "number", "session_year", "asked_on", "answered_on", "minister", "source",
-                    "licence_or_basis", "split", "written_by_us"):
+        for key in (
+            "assembly",
+            "number",
+            "session_year",
+            "asked_on",
+            "answered_on",
+            "minister",
+            "source",
+            "licence_or_basis",
+            "split",
+            "written_by_us",
+        ):
             if key not in d:
                 fail(f"{d['id']}: no {key}")
         if d["assembly"] not in ASSEMBLIES or d["split"] not in ("dev", "test"):
@@ -75,22 +85,25 @@ def main():
                     fail(f"{where}: a deadline without its wording")
                 if datetime.date.fromisoformat(r["deadline"]) < answered:
                     fail(f"{where}: a deadline before the answer")
-            key = (d["split"], d["assembly"])
-            counts[key + ("sentences",)] += 1
-            counts[key + (r["label"],)] += 1
-            counts[key + ("dated",)] += r["deadline"] is not None
+            counts[(d["split"], d["assembly"], "sentences")] += 1
+            counts[(d["split"], d["assembly"], r["label"])] += 1
+            counts[(d["split"], d["assembly"], "dated")] += r["deadline"] is not None
         counts[(d["split"], d["assembly"], "documents")] += 1
     for split in ("dev", "test"):
         if not all(counts[(split, a, "documents")] for a in ASSEMBLIES):
             fail(f"{split} lacks an assembly")
     print(f"{'split':5} {'assembly':17} {'docs':>4} {'sentences':>9} {'commit.':>7} {'refusals':>8} {'dated':>5}")
+
+    def total(what, split, assembly):
+        return sum(v for (s, a, w), v in counts.items() if w == what and split in (None, s) and assembly in (None, a))
+
     for split in ("dev", "test", None):
         for assembly in (*sorted(ASSEMBLIES), None):
-            def total(what):
-                return sum(v for (s, a, w), v in counts.items()
-                           if w == what and (split is None or s == split) and (assembly is None or a == assembly))
-            print(f"{split or 'all':5} {assembly or 'all':17} {total('documents'):4} {total('sentences'):9} "
-                  f"{total('commitment'):7} {total('refusal'):8} {total('dated'):5}")
+            n = {w: total(w, split, assembly) for w in ("documents", "sentences", "commitment", "refusal", "dated")}
+            print(
+                f"{split or 'all':5} {assembly or 'all':17} {n['documents']:4} {n['sentences']:9} "
+                f"{n['commitment']:7} {n['refusal']:8} {n['dated']:5}"
+            )
     print("ok")
 
 
