@@ -10,7 +10,10 @@ the test split is added to bench/quality/history.jsonl, so the history stays.
 
 A labelled promise (commitment or refusal) is found when a suggestion covers most of it (their
 spans in the answer overlap by at least half of the shorter one: the rules and the labeller may cut
-a sentence differently); a suggestion that covers no labelled promise is a false positive.
+a sentence differently); a suggestion that covers no labelled promise is a false positive. A promise
+labelled as only elaborating on or repeating one made in another sentence (its note starts with
+"elaboration:" or "repeats:") is optional: staff confirm the promise once, so suggesting it again is
+no error and not suggesting it is no miss.
 """
 
 import argparse
@@ -39,6 +42,10 @@ class Label:
     kind: str
     deadline: datetime.date | None
     deadline_wording: str
+    optional: bool = False  # an elaboration or repetition of a promise made in another sentence
+
+
+OPTIONAL_NOTES = ("elaboration:", "repeats:")
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,7 @@ def labels(document: dict, text: str, corpus: Path = CORPUS) -> list[Label]:
                 kind=entry.get("kind", ""),
                 deadline=datetime.date.fromisoformat(entry["deadline"]) if entry.get("deadline") else None,
                 deadline_wording=entry.get("deadline_wording", ""),
+                optional=entry.get("note", "").startswith(OPTIONAL_NOTES),
             )
         )
     return placed
@@ -186,6 +194,10 @@ def measure(split: str, corpus: Path = CORPUS) -> Result:
         used: set[int] = set()
         for label in (entry for entry in labelled if entry.label in PROMISES):
             match = next((index for index, guess in enumerate(guessed) if index not in used and _covers(label, guess)), None)
+            if label.optional:
+                if match is not None:
+                    used.add(match)  # suggested again: neither found nor false
+                continue
             if match is None:
                 result.together.missed += 1
                 result.by_label[label.label].missed += 1

@@ -83,3 +83,26 @@ def test_a_labelled_sentence_that_is_not_in_its_document_is_reported(corpus):
     label_lines(corpus, {"sentence": "Een zin die er niet staat.", "label": "none"})
     with pytest.raises(ValueError, match="labelled sentence not in the text"):
         measure("dev", corpus)
+
+
+def test_an_elaboration_of_a_promise_counts_neither_as_missed_nor_as_falsely_suggested(corpus):
+    label_lines(
+        corpus,
+        {
+            "sentence": "Ik zal tegen eind 2025 een projectoproep lanceren.",
+            "label": "commitment",
+            "kind": "project_call",
+            "deadline_wording": "tegen eind 2025",
+            "deadline": "2025-12-31",
+        },
+        {
+            "sentence": "De gemeenten zullen zelf een plan opmaken.",
+            "label": "commitment",
+            "kind": "action",
+            "note": "elaboration: how the call works",
+        },
+        {"sentence": "Ik plan geen aparte regeling voor deze groep.", "label": "refusal", "note": "repeats: said before"},
+        {"sentence": "Vorig jaar werden 12 projecten gesteund.", "label": "none"},
+    )
+    result = measure("dev", corpus)
+    assert (result.together.found, result.together.missed, result.together.false) == (1, 0, 0)
