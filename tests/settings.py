@@ -11,6 +11,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # Tests speak plain HTTP to the test client and the live server.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# Most tests are about other rules than the four-eyes check (on in production): they record closing
+# statuses that count at once; the four-eyes tests turn it on.
+os.environ.setdefault("FOUR_EYES", "0")
 
 from tracker.settings import *  # noqa: F403  (the test settings are the real ones, plus the lines below)
 from tracker.settings import STORAGES

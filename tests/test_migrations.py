@@ -10,6 +10,7 @@ EXPECTED = {
     "postgresql": {
         "tracker_statusupdate_append_only",
         "tracker_statusupdatevoid_append_only",
+        "tracker_statusupdateconfirmation_append_only",
         "tracker_commitment_tally",
         "tracker_commitment_search_refresh",
         "tracker_question_search_refresh",
@@ -18,6 +19,7 @@ EXPECTED = {
     "sqlite": {
         "tracker_statusupdate_append_only",
         "tracker_statusupdatevoid_append_only",
+        "tracker_statusupdateconfirmation_append_only",
         "tracker_commitment_tally_insert",
         "tracker_commitment_tally_delete",
         "tracker_commitment_tally_update",

@@ -218,6 +218,10 @@ TRACKER_FOLLOW_UP_MONTHS = env_int("FOLLOW_UP_MONTHS", default=6, minimum=1)
 TRACKER_LONG_OVERDUE_DAYS = env_int("LONG_OVERDUE_DAYS", default=365, minimum=1)
 TRACKER_PAGE_SIZE = env_int("PAGE_SIZE", default=25, minimum=5)
 TRACKER_REPORT_MONTHS = env_int("REPORT_MONTHS", default=3, minimum=1)
+# The four-eyes check: a status that closes a commitment counts once a second editor confirms it.
+TRACKER_FOUR_EYES = env_bool("FOUR_EYES", default=True)
+# Reminders to the assignee and the followers this many days before a deadline (and on the day it passes).
+TRACKER_REMINDER_DAYS = env_int("REMINDER_DAYS", default=7, minimum=1)
 
 # Fetching from the parliaments' web services (README, "Fetching"). The contact goes in the
 # User-Agent of every request, so that a service's operators can reach whoever runs the fetcher.

@@ -17,7 +17,9 @@ BATCH = 500
 
 
 def _questions(as_of: datetime.date):
-    updates = StatusUpdate.objects.select_related("recorded_by", "void__voided_by").order_by("observed_on", "recorded_at", "pk")
+    updates = StatusUpdate.objects.select_related("recorded_by", "void__voided_by", "confirmation__decided_by").order_by(
+        "observed_on", "recorded_at", "pk"
+    )
     commitments = (
         Commitment.objects.select_related("responsible_person", "responsible_office")
         .prefetch_related("themes", Prefetch("status_updates", queryset=updates))
@@ -51,6 +53,7 @@ def _author(user, name: str) -> str:
 
 def _status_update(update: StatusUpdate) -> dict:
     void = getattr(update, "void", None)
+    confirmation = getattr(update, "confirmation", None)
     return {
         "status": update.status,
         "observed_on": update.observed_on.isoformat(),
@@ -67,6 +70,18 @@ def _status_update(update: StatusUpdate) -> dict:
                 "reason": void.reason,
             }
             if void
+            else None
+        ),
+        # The four-eyes check: a closing status counts once a second editor confirmed it.
+        "needs_confirmation": update.needs_confirmation,
+        "confirmation": (
+            {
+                "confirmed": confirmation.confirmed,
+                "by": _author(confirmation.decided_by, confirmation.decided_by_name),
+                "at": timezone.localtime(confirmation.decided_at).isoformat(),
+                "note": confirmation.note,
+            }
+            if confirmation
             else None
         ),
     }

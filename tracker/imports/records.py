@@ -30,6 +30,12 @@ class StatusRecord:
     voided_by: str = ""
     voided_at: datetime.datetime | None = None
     void_reason: str = ""
+    # The four-eyes check, as an export carries it: only a restore brings the decision back.
+    needs_confirmation: bool = False
+    confirmed: bool | None = None
+    decided_by: str = ""
+    decided_at: datetime.datetime | None = None
+    decision_note: str = ""
 
 
 @dataclass(frozen=True)

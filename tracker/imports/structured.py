@@ -293,6 +293,10 @@ def _commitment(entry: Any, index: int) -> CommitmentRecord:
         voided = voided or {}
         if voided and not voided.get("at"):
             raise DocumentError(f"{label}.voided.at missing: when the update was voided")
+        decision = update.get("confirmation")
+        if decision is not None and not (isinstance(decision, dict) and decision.get("at")):
+            raise DocumentError(f"{label}.confirmation must be an object with 'confirmed', 'by', 'at' and 'note', or null")
+        decision = decision or {}
         history.append(
             StatusRecord(
                 status=_text(update["status"]),
@@ -305,6 +309,11 @@ def _commitment(entry: Any, index: int) -> CommitmentRecord:
                 voided_by=_text(voided.get("by")),
                 voided_at=_datetime(voided.get("at"), f"{label}.voided.at") if voided else None,
                 void_reason=_text(voided.get("reason")),
+                needs_confirmation=update.get("needs_confirmation") is True,
+                confirmed=bool(decision.get("confirmed")) if decision else None,
+                decided_by=_text(decision.get("by")),
+                decided_at=_datetime(decision.get("at"), f"{label}.confirmation.at") if decision else None,
+                decision_note=_text(decision.get("note")),
             )
         )
     responsible = entry.get("responsible")

@@ -397,7 +397,7 @@ def _import_history(commitment: Commitment, record: CommitmentRecord, outcome: U
 
 def restored_history(record: CommitmentRecord, *, where: str) -> list[RestoredStatus]:
     """A commitment's history as a restore writes it: with its authors, times and voids."""
-    names = {entry.recorded_by for entry in record.history} | {entry.voided_by for entry in record.history}
+    names = {name for entry in record.history for name in (entry.recorded_by, entry.voided_by, entry.decided_by)}
     users = {user.get_username(): user for user in get_user_model().objects.filter(username__in=names - {""})}
 
     def provenance(name: str, moment: datetime.datetime) -> Provenance:
@@ -419,6 +419,10 @@ def restored_history(record: CommitmentRecord, *, where: str) -> list[RestoredSt
                 evidence_text=entry.evidence_text,
                 void_reason=entry.void_reason,
                 voided=provenance(entry.voided_by, entry.voided_at) if entry.voided_at else None,
+                needs_confirmation=entry.needs_confirmation,
+                confirmed=entry.confirmed,
+                decision_note=entry.decision_note,
+                decided=provenance(entry.decided_by, entry.decided_at) if entry.decided_at else None,
             )
         )
     return history

@@ -7,6 +7,7 @@ from tracker.models.commitments import (
     Kind,
     Status,
     StatusUpdate,
+    StatusUpdateConfirmation,
     StatusUpdateVoid,
     default_horizon,
 )
@@ -16,6 +17,7 @@ from tracker.models.questions import Answer, HoldingReply, Question, session_yea
 from tracker.models.reference import Assembly, Government, Legislature, Party, Theme
 from tracker.models.search import CommitmentSearch, QuestionSearch
 from tracker.models.tallies import CommitmentTally
+from tracker.models.team import DigestFrequency, DigestSent, Follow, Profile, ReminderKind, ReminderSent
 
 __all__ = [
     "Answer",
@@ -25,6 +27,9 @@ __all__ = [
     "CommitmentSearch",
     "CommitmentTally",
     "DeadlineSource",
+    "DigestFrequency",
+    "DigestSent",
+    "Follow",
     "Government",
     "HoldingReply",
     "ImportRun",
@@ -35,10 +40,14 @@ __all__ = [
     "Person",
     "PersonAlias",
     "Precision",
+    "Profile",
     "Question",
     "QuestionSearch",
+    "ReminderKind",
+    "ReminderSent",
     "Status",
     "StatusUpdate",
+    "StatusUpdateConfirmation",
     "StatusUpdateVoid",
     "Suggestion",
     "SuggestionState",

@@ -50,6 +50,11 @@ class Status(models.TextChoices):
     def broken_values(cls) -> list[str]:
         return [cls.NOT_FULFILLED]
 
+    @classmethod
+    def closing_values(cls) -> list[str]:
+        """The statuses that settle a commitment: with the four-eyes check on, a second editor confirms them."""
+        return [cls.FULFILLED, cls.PARTIALLY_FULFILLED, cls.NOT_FULFILLED, cls.LAPSED, cls.POSITION_CHANGED]
+
 
 class Kind(models.TextChoices):
     PROJECT_CALL = "project_call", _("Project call")
@@ -298,6 +303,15 @@ class Commitment(models.Model):
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Raised on every edit, to refuse stale saves.")
     )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_commitments",
+        verbose_name=_("assigned to"),
+        help_text=_("The staff member who looks after this commitment."),
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -435,8 +449,15 @@ class StatusUpdateQuerySet(models.QuerySet):
         return self.order_by(*LATEST_FIRST)
 
     def valid(self) -> "StatusUpdateQuerySet":
-        """The updates that count: all but those an administrator voided."""
-        return self.filter(void__isnull=True)
+        """The updates that count: not voided by an administrator and, where a second editor's
+        confirmation is needed (the four-eyes check), confirmed."""
+        return self.filter(void__isnull=True).exclude(
+            Q(needs_confirmation=True) & (Q(confirmation__isnull=True) | Q(confirmation__confirmed=False))
+        )
+
+    def awaiting_confirmation(self) -> "StatusUpdateQuerySet":
+        """Updates that close a commitment and wait for a second editor (not voided)."""
+        return self.filter(needs_confirmation=True, confirmation__isnull=True, void__isnull=True)
 
 
 class StatusUpdate(models.Model):
@@ -469,6 +490,14 @@ class StatusUpdate(models.Model):
         help_text=_("Who recorded it, for history imported from another installation without that user."),
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
+    needs_confirmation = models.BooleanField(
+        _("needs confirmation"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "A status that closes the commitment, recorded with the four-eyes check on: it counts once a second editor confirms it."
+        ),
+    )
 
     objects = StatusUpdateQuerySet.as_manager()
 
@@ -484,6 +513,8 @@ class StatusUpdate(models.Model):
             models.Index(fields=["commitment", "-observed_on", "-recorded_at"], name="tracker_update_timeline_idx"),
             # "Recently updated" on the dashboard: the latest recorded updates of all commitments.
             models.Index(fields=["-recorded_at"], name="tracker_update_recorded_idx"),
+            # "Awaiting confirmation" (My work): the few updates a second editor must still confirm.
+            models.Index(fields=["recorded_at"], condition=Q(needs_confirmation=True), name="tracker_update_to_confirm_idx"),
         ]
 
     def __str__(self) -> str:
@@ -520,3 +551,35 @@ class StatusUpdateVoid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.update} ({self.reason})"
+
+
+class StatusUpdateConfirmation(models.Model):
+    """A second editor's decision on a status update that closes a commitment (the four-eyes check):
+    confirmed, it counts; rejected (with a note), it stays in the history and does not count. Never
+    changed (a database trigger refuses it)."""
+
+    update = models.OneToOneField(
+        StatusUpdate, on_delete=models.PROTECT, related_name="confirmation", verbose_name=_("status update")
+    )
+    confirmed = models.BooleanField(_("confirmed"))
+    note = models.TextField(_("note"), blank=True, help_text=_("Why it is rejected (required then)."))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_by_name = models.CharField(
+        _("decided by (restored)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who decided, for history restored from another installation without that user."),
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("confirmation of a status update")
+        verbose_name_plural = _("confirmations of status updates")
+        constraints = [
+            models.CheckConstraint(condition=Q(confirmed=True) | ~Q(note=""), name="tracker_confirmation_rejection_has_note"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.update} ({'confirmed' if self.confirmed else 'rejected'})"

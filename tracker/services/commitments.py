@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
@@ -31,6 +32,7 @@ from tracker.models import (
     Person,
     Status,
     StatusUpdate,
+    StatusUpdateConfirmation,
     StatusUpdateVoid,
     Theme,
     default_horizon,
@@ -219,10 +221,12 @@ def _append_status(
     evidence_url: str = "",
     evidence_text: str = "",
     recorded: Provenance,
+    needs_confirmation: bool = False,
 ) -> StatusUpdate:
     """Check and insert one status update. Callers hold the commitment's row lock (or created it)."""
     validate_status_update(commitment=locked, status=status, observed_on=observed_on, today=timezone.localdate())
     update = StatusUpdate(
+        needs_confirmation=needs_confirmation,
         commitment=locked,
         status=status,
         observed_on=observed_on,
@@ -254,6 +258,8 @@ def commitment_record_status(
 
     The current status is the update with the latest date observed; on the same date, the one
     recorded last. A backdated update therefore joins the history without replacing a newer one.
+    With the four-eyes check on (TRACKER_FOUR_EYES), a status that closes the commitment awaits a
+    second editor's confirmation and does not count until then.
     """
     locked = _lock(commitment)
     update = _append_status(
@@ -264,9 +270,54 @@ def commitment_record_status(
         evidence_url=evidence_url,
         evidence_text=evidence_text,
         recorded=Provenance.now(user),
+        needs_confirmation=needs_second_editor(status),
     )
     commitment_refresh_current_status(commitment)
     return update
+
+
+def needs_second_editor(status: str) -> bool:
+    """Whether a status recorded now waits for a second editor (the four-eyes check)."""
+    return settings.TRACKER_FOUR_EYES and status in Status.closing_values()
+
+
+@transaction.atomic
+def status_update_confirm(*, update: StatusUpdate, user: AbstractBaseUser) -> StatusUpdateConfirmation:
+    """A second editor confirms a closing status: from now on it counts."""
+    return _decide_confirmation(update, confirmed=True, note="", decided=Provenance.now(user))
+
+
+@transaction.atomic
+def status_update_reject(*, update: StatusUpdate, user: AbstractBaseUser, note: str) -> StatusUpdateConfirmation:
+    """A second editor rejects a closing status, saying why: it stays in the history and never counts."""
+    if not note.strip():
+        raise ValidationError({"note": _("Say why the status is rejected; the note stays in the history.")})
+    return _decide_confirmation(update, confirmed=False, note=note, decided=Provenance.now(user))
+
+
+def _decide_confirmation(update: StatusUpdate, *, confirmed: bool, note: str, decided: Provenance) -> StatusUpdateConfirmation:
+    _lock(update.commitment)
+    update = StatusUpdate.objects.select_related("void", "confirmation").get(pk=update.pk)
+    if not update.needs_confirmation:
+        raise ValidationError(_("This status update needs no confirmation."), code="not_needed")
+    if hasattr(update, "confirmation"):
+        raise ValidationError(_("This status update was already confirmed or rejected."), code="decided")
+    if hasattr(update, "void"):
+        raise ValidationError(_("This status update was voided."), code="voided")
+    if decided.user is not None and update.recorded_by_id == decided.user.pk:
+        raise ValidationError(_("Nobody can confirm or reject their own status update: ask another editor."), code="own")
+    confirmation = StatusUpdateConfirmation(
+        update=update,
+        confirmed=confirmed,
+        note=note.strip(),
+        decided_by=decided.user,
+        decided_by_name="" if decided.user else decided.name[:150],
+        decided_at=decided.at,
+    )
+    confirmation.full_clean(exclude=["update", "decided_by"])
+    confirmation.save()
+    commitment_refresh_current_status(update.commitment)
+    return confirmation
 
 
 def commitments_refresh_current_status(commitments: QuerySet) -> int:
@@ -334,6 +385,10 @@ class RestoredStatus:
     evidence_text: str = ""
     void_reason: str = ""
     voided: Provenance | None = None
+    needs_confirmation: bool = False
+    confirmed: bool | None = None  # a second editor's decision, where one was taken
+    decision_note: str = ""
+    decided: Provenance | None = None
 
 
 @transaction.atomic
@@ -417,7 +472,13 @@ def commitment_restore_history(*, commitment: Commitment, history: list[Restored
                 evidence_url=entry.evidence_url,
                 evidence_text=entry.evidence_text,
                 recorded=entry.recorded,
+                needs_confirmation=entry.needs_confirmation,
             )
+            added += 1
+    for entry in history:
+        update = stored[restored_key(entry.status, entry.observed_on, entry.recorded.at)]
+        if entry.decided and not StatusUpdateConfirmation.objects.filter(update=update).exists():
+            _decide_confirmation(update, confirmed=bool(entry.confirmed), note=entry.decision_note, decided=entry.decided)
             added += 1
     # Voids last: voiding an early entry is only possible once the later ones are back.
     for entry in history:
@@ -548,6 +609,30 @@ def commitment_set_themes(*, commitment: Commitment, themes: Iterable[Theme], us
     _with_history(locked, user=user)
     locked.themes.set(themes)
     return True
+
+
+@transaction.atomic
+def commitment_assign(*, commitment: Commitment, assignee: AbstractBaseUser | None, user: AbstractBaseUser | None) -> bool:
+    """Give the commitment to *assignee* to look after (an editor), or to nobody; the change is kept
+    in its history. Returns whether it changed."""
+    if assignee is not None and not (assignee.is_active and assignee.has_perm("tracker.add_statusupdate")):
+        raise ValidationError({"assignee": _("Only an active editor can look after a commitment.")})
+    locked = _lock(commitment)
+    new = assignee.pk if assignee is not None else None
+    if locked.assignee_id == new:
+        return False
+    locked.assignee_id = new
+    _with_history(locked, user=user).save(update_fields=["assignee", "updated_at"])
+    commitment.assignee_id = new
+    return True
+
+
+@transaction.atomic
+def commitments_assign(
+    *, commitments: Iterable[Commitment], assignee: AbstractBaseUser | None, user: AbstractBaseUser | None
+) -> int:
+    """commitment_assign() for several commitments at once (the list's bulk action); returns how many changed."""
+    return sum(commitment_assign(commitment=commitment, assignee=assignee, user=user) for commitment in commitments)
 
 
 @transaction.atomic
