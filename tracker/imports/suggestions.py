@@ -220,6 +220,7 @@ def classify(sentence: str) -> str | None:
 def _planned_in_the_present(sentence: str, deadline: Deadline | None, made_on: datetime.date) -> bool:
     return (
         deadline is not None
+        and deadline.date is not None
         and deadline.date > made_on
         and bool(_FIRST_PERSON.search(sentence))
         and not _PAST.search(sentence)
