@@ -359,7 +359,7 @@ _RULES = [
         True,
     ),
     (
-        r"(?:tegen|vanaf|voor|vóór|bij\s+de\s+start\s+van)\s+(?:het\s+)?(?:nieuwe\s+|volgende\s+|komende\s+)?schooljaar(?:\s+(?P<start>\d{4})\s*-\s*\d{4})?",
+        r"(?:tegen|vanaf|voor|vóór|bij)\s+(?:(?:het\s+begin|de\s+start|aanvang)\s+van\s+)?(?:het\s+)?(?:nieuwe\s+|volgende\s+|komende\s+)?schooljaar(?:\s+(?P<start>\d{4})\s*-\s*\d{4})?",
         _school_year_date,
         True,
     ),

@@ -1,13 +1,12 @@
-"""Which sentences of an answer are suggested as commitments or refusals, and of which kind.
-
-These are the development examples the rules were written from; the held-out measurement is in
-tests/test_suggestion_quality.py."""
+"""Step 6 of the suggestions, the whole pipeline: which sentences of an answer are suggested as
+commitments or refusals, and of which kind. Examples written for these tests; the measurement on
+real answers is tests/test_suggestion_quality.py (the labelled corpus)."""
 
 import datetime
 
 import pytest
 
-from tracker.imports.suggestions import classify, kind_of, split_sentences, suggest_commitments, title_for
+from tracker.imports.suggestions import classify, decide, suggest_commitments
 
 MADE_ON = datetime.date(2018, 7, 20)
 
@@ -27,7 +26,16 @@ COMMITMENTS = [
     ("De Vlaamse Regering zal 10 miljoen euro vrijmaken voor renovatie.", "funding"),
     ("Mijn administratie zal de cijfers jaarlijks publiceren.", "action"),
     ("Ik neem het initiatief om een rondetafel te organiseren.", "action"),
-    ("Tegen 2027 zullen alle scholen een taalscreening organiseren.", "action"),
+    ("De publicatie van het eindrapport is gepland in het najaar.", "study"),
+    ("Een nieuwe oproep voor buurtprojecten volgt na de zomer.", "project_call"),
+    ("Het besluit moet tegen 1 januari 2019 in werking treden.", "legislation"),
+    ("Mijn diensten analyseren op dit moment de resultaten van de bevraging.", "study"),
+    ("Momenteel wordt een voorstel van plan van aanpak uitgewerkt.", "other"),
+    ("Ik ben daartoe zeker bereid.", "other"),
+    ("Dat engagement neem ik graag op.", "other"),
+    ("Ik zal de gemeenten vragen om een lokaal plan op te maken.", "action"),
+    ("Ik heb het agentschap gevraagd om de wachttijden in kaart te brengen.", "study"),
+    ("Uw Kamer wordt voor het zomerreces over de uitkomst geïnformeerd.", "other"),
     ("Dit najaar organiseren we een studiedag.", "study"),
 ]
 REFUSALS = [
@@ -35,6 +43,10 @@ REFUSALS = [
     "Ik ben niet van plan de normen te versoepelen.",
     "Het is niet de bedoeling om de premie uit te breiden.",
     "Ik zal geen extra erkenningen toekennen.",
+    "Een aparte regeling voor deze groep acht ik niet nodig.",
+    "Daar is in de begroting geen ruimte voor.",
+    "Ik ben geen voorstander van een apart statuut voor mantelzorgers.",
+    "Daar wil ik niet op vooruitlopen.",
     "Er zijn momenteel geen plannen voor een bijkomend loket.",
     "Ik zie geen reden om het besluit te wijzigen.",
     "Ik acht het niet opportuun een nieuwe studie te bestellen.",
@@ -54,6 +66,21 @@ NEITHER = [
     "Dit zal een positieve impact hebben op de werkgelegenheid.",
     "De projectoproep werd in 2017 al gelanceerd en wordt nu geëvalueerd door de administratie, die reeds een rapport opmaakte.",
     "Ik ga ervan uit dat de sector dit zelf oppikt.",
+    # Someone else's future action.
+    "Het Europees Parlement zal hierover in het voorjaar stemmen.",
+    "De gemeenten zullen zelf een plan opmaken.",
+    "De commissie zal haar advies in mei afleveren.",
+    "De federale overheid zal de regels in de loop van volgend jaar aanpassen.",
+    "Tegen 2027 zullen alle scholen een taalscreening organiseren.",
+    # The past.
+    "Op 12 maart jl. heb ik de sector ontvangen.",
+    "In mei 2017 zijn we gestart met een proefproject in drie steden.",
+    # Discourse about the answer, and facts in the future tense.
+    "Ik zal eerst de context schetsen.",
+    "Zoals verderop wordt uiteengezet, is de regeling ruim genoeg.",
+    "Dat zal de toekomst uitwijzen.",
+    "Het effect zal pas op termijn meetbaar zijn.",
+    "Ik zal mij blijven inzetten voor een goede samenwerking met de steden.",
 ]
 
 
@@ -84,35 +111,30 @@ def test_a_sentence_elaborating_on_the_promise_before_it_is_not_a_new_promise():
     assert [s.sentence for s in suggest_commitments(text, made_on=MADE_ON)] == ["Ik wil een projectoproep lanceren."]
 
 
-def test_sentences_are_split_without_breaking_on_abbreviations_or_item_numbers():
-    text = "1. Dit is zo (bv. de vzw's, o.a. in Gent). Ik zal dit nr. 5 opvolgen.\n2. Tweede deel."
-    assert [sentence for _start, sentence in split_sentences(text)] == [
-        "Dit is zo (bv. de vzw's, o.a. in Gent).",
-        "Ik zal dit nr. 5 opvolgen.",
-        "Tweede deel.",
-    ]
+def test_a_suggestion_points_into_the_answer_even_across_line_breaks():
+    text = "Inleiding.\n\n2. Ik plan geen nieuwe acties. Wel zal ik de sector in het\nnajaar horen.[2 ]\n\nAntwoord 3\nNee."
+    found = suggest_commitments(text, made_on=MADE_ON)
+    assert [s.sentence for s in found] == ["Ik plan geen nieuwe acties.", "Wel zal ik de sector in het\nnajaar horen."]
+    for suggestion in found:
+        assert text[suggestion.start : suggestion.start + len(suggestion.sentence)] == suggestion.sentence
+    assert found[1].deadline.date == datetime.date(2018, 12, 20)
 
 
-def test_sentence_positions_point_into_the_text():
-    text = "Inleiding.\n\n2. Ik plan geen nieuwe acties. Wel zal ik de sector horen."
-    for start, sentence in split_sentences(text):
-        assert text[start : start + len(sentence)] == sentence
+def test_each_decision_says_why():
+    assert (
+        decide("De gemeenten zullen zelf een plan opmaken.", made_on=MADE_ON).reason == "no announcement of the minister's side"
+    )
+    assert (
+        decide("Ik zal de sector horen over de nieuwe regels.", made_on=MADE_ON).reason == "future action of the minister's side"
+    )
+
+
+def test_a_date_marked_jl_is_never_a_deadline_of_a_promise_in_the_same_sentence():
+    [suggestion] = suggest_commitments("Zoals ik op 12 maart jl. zei, zal ik de regeling evalueren.", made_on=MADE_ON)
+    assert suggestion.deadline is None
 
 
 def test_a_stated_deadline_travels_with_the_suggestion():
     [suggestion] = suggest_commitments("Ik zal het decreet tegen eind 2019 aanpassen.", made_on=MADE_ON)
     assert (suggestion.deadline.date, suggestion.deadline.wording) == (datetime.date(2019, 12, 31), "tegen eind 2019")
     assert suggestion.title == "Decreet aanpassen"
-
-
-def test_titles_are_the_clause_that_promises_without_auxiliaries_or_connectives():
-    assert title_for("Aangezien dit nodig is, wil ik een projectoproep lanceren.", refusal=False) == "Projectoproep lanceren"
-    assert title_for("Daarnaast zal ik de sector samenroepen.", refusal=False) == "Sector samenroepen"
-    assert title_for("Ik plan geen nieuwe acties.", refusal=True) == "Geen nieuwe acties"
-    assert len(title_for("Ik zal " + "zeer " * 60 + "veel doen.", refusal=False)) <= 120
-
-
-def test_kind_prefers_the_project_call_and_reads_an_evaluation_of_a_decree_as_a_study():
-    assert kind_of("Ik zal middelen vrijmaken voor een projectoproep.") == "project_call"
-    assert kind_of("Ik zal het decreet evalueren.") == "study"
-    assert kind_of("Ik zal het decreet wijzigen.") == "legislation"

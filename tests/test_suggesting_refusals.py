@@ -1,0 +1,43 @@
+"""Step 5 of the suggestions: refusals read from structure, not from a list of phrases."""
+
+import pytest
+
+from tracker.imports.suggesting import refusals
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        "Een aparte regeling acht ik niet nodig.",
+        "Daar is in de begroting geen ruimte voor.",
+        "Ik ben geen voorstander van een apart statuut.",
+        "Daar wil ik niet op vooruitlopen.",
+        "Het kabinet is niet voornemens de termijn te verlengen.",
+        "De minister overweegt niet om de erkenning in te trekken.",
+        "Er wordt momenteel geen bijkomende steun overwogen.",
+        "Ik kan geen uitspraken doen over een lopend dossier.",
+        "Het is niet opportuun een nieuwe studie te bestellen.",
+        "Ik zie geen aanleiding om het besluit te wijzigen.",
+    ],
+)
+def test_a_negated_intent_need_support_room_or_possibility_is_a_refusal(main):
+    assert refusals.refuses(main)
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        "Ik heb geen zicht op het aantal dossiers.",
+        "Dat overzicht is niet bekend.",
+        "Dit geldt niet alleen voor scholen.",
+        "De regeling is niet van toepassing op zelfstandigen.",
+    ],
+)
+def test_lacking_information_and_plain_negations_are_not_refusals(main):
+    assert not refusals.refuses(main)
+
+
+def test_a_negated_future_action_declines_but_refraining_is_a_promise():
+    assert refusals.declines_future_action("De regering zal de proefperiode niet verlengen.")
+    assert not refusals.declines_future_action("Ik zal niets doen dat de hulp in de weg staat.")
+    assert refusals.refrains("Ik zal niets doen dat de hulp in de weg staat.")
