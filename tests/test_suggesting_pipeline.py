@@ -138,3 +138,39 @@ def test_a_stated_deadline_travels_with_the_suggestion():
     [suggestion] = suggest_commitments("Ik zal het decreet tegen eind 2019 aanpassen.", made_on=MADE_ON)
     assert (suggestion.deadline.date, suggestion.deadline.wording) == (datetime.date(2019, 12, 31), "tegen eind 2019")
     assert suggestion.title == "Decreet aanpassen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ik kom hierop terug in de volgende voortgangsbrief.",
+        "Uw Kamer wordt hierover geïnformeerd.",
+        "Ik neem uw suggestie mee bij de uitwerking van het plan.",
+        "Ik blijf de ontwikkelingen rond deze overname nauwlettend volgen.",
+        "Het kabinet komt met een wetsvoorstel.",
+        "Naar verwachting kan ik uw Kamer in het najaar informeren.",
+        "De resultaten van het onderzoek worden eind dit jaar verwacht.",
+        "Op dit moment loopt er een onderzoek van de inspectie.",
+        "Er lopen momenteel gesprekken met de netbeheerders over een akkoord.",
+        "De planning is om het wetsvoorstel in 2019 in te dienen.",
+    ],
+)
+def test_promises_in_the_present_tense(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment", sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er zal in 2019 sprake zijn van een tekort.",
+        "De gevolgen zullen pas later zichtbaar worden.",
+        "Ik wil dat iedereen toegang heeft tot goede zorg.",
+        "De NVWA voert controles uit bij slachthuizen.",
+        "Het ministerie ontvangt jaarlijks circa 500 klachten.",
+        "Ik ben in gesprek met de sector over de gevolgen.",
+        "Daar wordt al aan gewerkt.",
+        "Ik heb de sector om deze cijfers gevraagd.",
+    ],
+)
+def test_facts_wishes_routine_and_contacts_without_an_outcome_are_not_promises(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None, sentence

@@ -41,3 +41,23 @@ def test_a_negated_future_action_declines_but_refraining_is_a_promise():
     assert refusals.declines_future_action("De regering zal de proefperiode niet verlengen.")
     assert not refusals.declines_future_action("Ik zal niets doen dat de hulp in de weg staat.")
     assert refusals.refrains("Ik zal niets doen dat de hulp in de weg staat.")
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        "Ik kan hier geen uitspraak over doen.",
+        "Ik zie geen mogelijkheid om de termijn te verlengen.",
+        "Dat is niet de bedoeling van de regeling.",
+        "Daar kies ik niet voor.",
+        "Dat voorstel neem ik niet over.",
+        "Aanvullende maatregelen zijn op dit moment niet nodig.",
+        "Daarvoor zijn geen extra middelen beschikbaar.",
+    ],
+)
+def test_refusals_worded_as_a_choice_a_need_or_room(main):
+    assert refusals.refuses(main)
+
+
+def test_no_reason_to_believe_something_declines_nothing():
+    assert not refusals.refuses("Er is geen reden om aan te nemen")

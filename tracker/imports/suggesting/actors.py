@@ -22,6 +22,7 @@ GOVERNMENT = "government"
 ADMINISTRATION = "administration"
 IMPLIED = "implied"  # a passive clause, or one without a subject: the administration's doing
 THING = "thing"  # a subject that acts on nobody's behalf: "het rapport", "de nieuwe regeling", "dit"
+EXISTENTIAL = "existential"  # "er lopen gesprekken", "er zal sprake zijn van": what happens, not who acts
 THIRD_PARTY = "third party"
 MINISTERS_SIDE = frozenset({MINISTER, GOVERNMENT, ADMINISTRATION, IMPLIED})
 
@@ -74,6 +75,8 @@ def classify_subject(subject: str) -> str:
     words = subject.strip(" ,.").split()
     if not words:
         return IMPLIED
+    if [word.lower() for word in words] == ["er"]:
+        return EXISTENTIAL
     if _MINISTER.match(words[0]) and (len(words) == 1 or words[1].lower() in ("en", "samen", "zelf", "ook")):
         return MINISTER
     if words[0].lower() in ("ik", "wij", "we"):
@@ -89,20 +92,38 @@ def classify_subject(subject: str) -> str:
         and not _DETERMINER.match(words[0])
         and not _PERSONAL.match(words[0])
         and not _ADVERBIAL_OPENING.match(words[0])
+        and (len(words) == 1 or words[1][:1].isupper() or words[0].isupper())
     ):
-        return THIRD_PARTY  # a name: "Gasunie", "Arriva"
+        return THIRD_PARTY  # a name: "Gasunie", "Arriva Nederland" (not "Aanvullende maatregelen")
     if len(words) > 1 and _DETERMINER.match(words[0]) and words[1][:1].isupper() and words[1].isalpha():
         return THIRD_PARTY  # "de Raad voor Cultuur", "het Europees Parlement"
     return THING
 
 
+# A past participle: "geëvalueerd", "uitgewerkt", "onderzocht", "voorbereid" (not "zichtbaar worden").
+_PARTICIPLE = re.compile(
+    r"\b(?:ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-zà-ÿ]{2,6}ge[a-zà-ÿ]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|onder|over|voorbe|door)[a-zà-ÿ]{2,}(?:d|t|en))\b",
+    _F,
+)
+
+
 def is_passive(clause: str) -> bool:
-    return bool(_PASSIVE.search(clause) or _PASSIVE_PERFECT.search(clause))
+    """A form of "worden" with a past participle before it, in the three words after it or closing the clause ("wordt besproken",
+    "wordt … geëvalueerd", "geïnformeerd worden"), or "zal … afgerond zijn"; not "zichtbaar worden"."""
+    if _PASSIVE_PERFECT.search(clause):
+        return True
+    words = [word.strip(".,;:!?()") for word in clause.split()]
+    for index, word in enumerate(words):
+        if word.lower() in ("word", "wordt", "worden", "werd", "werden"):
+            neighbours = [words[index - 1] if index else "", *words[index + 1 : index + 4], words[-1]]
+            if any(_PARTICIPLE.fullmatch(neighbour) for neighbour in neighbours if neighbour):
+                return True
+    return False
 
 
 def subject_around(clause: str, verb_start: int, verb_end: int) -> str:
     """The subject of the finite verb at clause[verb_start:verb_end], from word order."""
-    before = clause[:verb_start].strip(" ,")
+    before = re.sub(r"^(?:ja|nee|neen)\b[\s,]*", "", clause[:verb_start].strip(" ,"), flags=_F)
     after = clause[verb_end:].strip()
     after_words = after.split()
     first_after = after_words[0].lower().strip(",.") if after_words else ""
@@ -114,6 +135,8 @@ def subject_around(clause: str, verb_start: int, verb_end: int) -> str:
     )
     if pronoun and before.split()[0].lower() not in ("ik", "wij", "we"):
         return pronoun  # "waar zij … willen", "kunnen zij": the nearest subject pronoun
+    if before.lower() == "er":
+        return "er"  # "Er lopen gesprekken", "Er zal sprake zijn van"
     if not before or _ADVERBIAL_OPENING.match(before):
         if not after_words:
             return ""
@@ -121,7 +144,7 @@ def subject_around(clause: str, verb_start: int, verb_end: int) -> str:
         if first in ("ik", "wij", "we", "hij", "zij", "ze", "men", "u"):
             return first
         if first == "er":
-            return ""  # "wordt er gewerkt aan", "komt er een oproep": no subject acting
+            return "er"  # "wordt er gewerkt aan", "komt er een oproep": no subject acting
         if _DETERMINER.match(first) or after_words[0][:1].isupper():
             return _noun_phrase(after_words)
         return ""
@@ -146,7 +169,11 @@ def actor_of(clause: str, verb_start: int, verb_end: int) -> str:
     """Who acts in the clause whose finite verb is at clause[verb_start:verb_end]."""
     subject = subject_around(clause, verb_start, verb_end)
     side = classify_subject(subject)
-    if is_passive(clause) and side in (THING, IMPLIED, THIRD_PARTY) and not _first_person(subject):
+    if side == IMPLIED and not is_passive(clause):
+        return THING  # no subject and no passive: no one acts
+    if side == EXISTENTIAL and is_passive(clause):
+        return IMPLIED  # "wordt er gewerkt aan …"
+    if is_passive(clause) and side in (THING, THIRD_PARTY) and not _first_person(subject):
         agent = BY_AGENT.search(clause)
         if agent and classify_subject(agent.group(1)) == THIRD_PARTY:
             return THIRD_PARTY

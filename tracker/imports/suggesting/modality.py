@@ -48,6 +48,8 @@ def is_conditional(clause: str) -> bool:
 
 
 def is_expectation(clause: str) -> bool:
+    if re.search(r"\b(?:wordt|worden)\b(?:\s+\S+){0,6}?\s+verwacht\b", clause, _F):
+        return False  # "Het rapport wordt eind mei verwacht": a planned delivery
     return bool(_EXPECTATION.search(clause))
 
 

@@ -27,15 +27,26 @@ _ONGOING_MARKER = re.compile(r"\b(?:momenteel|op\s+dit\s+moment|op\s+het\s+momen
 # A subject that is a thing may still be planned: "Een nieuwe oproep volgt na de zomer", "De
 # publicatie is gepland in juni", "Het rapport zal in mei verschijnen".
 _PLAN_VERB = re.compile(
-    r"\b(?:volg\w*|kom\w*|start\w*|verschijn\w*|plaatsvind\w*|vindt\s+\w*\s*plaats|in\s+werking|beschikbaar|klaar|gereed|"
+    r"\b(?:verwacht|volg\w*|kom\w*|start\w*|verschijn\w*|plaatsvind\w*|vindt\s+\w*\s*plaats|in\s+werking|beschikbaar|klaar|gereed|"
     r"afgerond|gepubliceerd|publiceren|gelanceerd|opgestart|ingevoerd|gepland|voorzien|in\s+gebruik|operationeel|"
     r"ingediend|voorgelegd|uitgerold|opgeleverd|online|open|lopen|loopt|gaat\s+\w*\s*in|ingaan|ingaat)\b",
     _F,
 )
-# One-time events announced in the present: a plan even without a date.
+# One-time events announced in the present, informing the House among them: a plan even without a date.
 _LAUNCH = re.compile(
-    r"^(?:wordt|worden)\s+(?:er\s+)?(?:[\w’'-]+\s+){0,8}?(?:gelanceerd|opgestart|ingevoerd|opgericht|uitgeschreven|ingediend|"
-    r"voorgelegd|georganiseerd|uitgerold)\b|^(?:komt|komen)\s+(?:er\s+)?(?:een|nog|binnenkort|ook)\b",
+    r"^(?:wordt|worden)\s+(?:er\s+)?(?:[\w’'-]+\s+){0,8}?(?:gelanceerd|opgestart|gestart|ingevoerd|opgericht|uitgeschreven|"
+    r"ingediend|voorgelegd|georganiseerd|uitgerold|geïnformeerd|geinformeerd|op\s+de\s+hoogte\s+gesteld|toegezonden|"
+    r"toegestuurd)\b|^(?:komt|komen)\s+(?:er\s+)?(?:een|nog|binnenkort|ook)\b",
+    _F,
+)
+# Present tense that promises by itself: informing, coming back to it, taking it into account,
+# keeping a close watch ("Ik informeer uw Kamer hierover", "Ik kom hierop terug", "Ik neem dit mee").
+_PROMISING_PRESENT = re.compile(
+    r"^(?:informeer|informeren|bericht|berichten|rapporteer|rapporteren|stuur|sturen|zend|zenden)\b|"
+    r"^(?:kom|komen)\s+(?:[\w’'-]+\s+){0,8}?terug\b|^(?:neem|nemen)\s+(?:[\w’'-]+\s+){0,8}?mee\b|"
+    r"^(?:blijf|blijven)\s+(?:[\w’'-]+\s+){0,6}?(?:volgen|monitoren|bewaken)\b|"
+    r"^(?:ik|we|wij)\s+(?:informeer|informeren|bericht|rapporteer|stuur|zend|kom|neem|blijf|blijven)\b(?:\s+[\w’'-]+){0,8}?\s*"
+    r"(?:terug|mee|volgen|monitoren|bewaken|\w+)?",
     _F,
 )
 
@@ -61,7 +72,7 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
     for signal in found:
         actor = _actor(main, signal)
         if (
-            signal.kind == signals.FUTURE
+            signal.kind in (signals.FUTURE, signals.INTENT)
             and refusals.declines_future_action(main)
             and actor in actors.MINISTERS_SIDE - {actors.IMPLIED}
         ):
@@ -91,6 +102,8 @@ def _vetoed(main: str, made_on: datetime.date) -> bool:
 def _actor(main: str, signal: signals.Signal) -> str:
     if signal.kind == signals.INTENT and re.search(r"\b(?:mijn|onze)\s+(?:bedoeling|intentie|ambitie|plan)\b", signal.text, _F):
         return actors.MINISTER
+    if signal.kind == signals.INTENT and re.search(r"\b(?:streven|voornemen|planning)\s+is\b", signal.text, _F):
+        return actors.IMPLIED  # "het streven is om …": the government's, unnamed
     if signal.kind == signals.PRESENT:
         return actors.MINISTER
     return actors.actor_of(main, signal.start, signal.end)
@@ -116,10 +129,15 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
     if _NEGATED.match(main, signal.end):
         return ""  # "Er wordt niet gewerkt met …"
     after = main[signal.end :]
+    wish = re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F) and not re.search(
+        r"\w(?:en|n)\s*[.!;]?$", after.strip()
+    )
+    if signal.kind == signals.INTENT and wish:
+        return ""  # "Ik wil dat …", "Ik wil graag …": a wish, no action of one's own
     if signal.kind in (signals.ASSENT, signals.REQUEST, signals.INTENT):
-        return signal.kind if actor != actors.THING else ""
+        return signal.kind if actor not in (actors.THING, actors.EXISTENTIAL) else ""
     if signal.kind == signals.FUTURE:
-        if actor == actors.THING:
+        if actor in (actors.THING, actors.EXISTENTIAL):
             return "a thing planned" if _PLAN_VERB.search(after) else ""
         if actor == actors.MINISTER and modality.is_statement_of_fact(after) and not re.search(r"\bzijn\b", after[-6:]):
             return ""
@@ -128,7 +146,7 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
         return ""
     to_come = timing.time_to_come(main, made_on=made_on, term_end=term_end)
     if signal.kind == signals.ONGOING:
-        return "work under way" if actor != actors.THING else ""
+        return "work under way" if actor != actors.THING else ""  # "er lopen gesprekken" too
     if signal.kind == signals.PLAN:
         if to_come and (actor != actors.THING or _PLAN_VERB.search(main)):
             return "a plan with a time to come"
@@ -138,10 +156,17 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
         ):
             return "a launch announced"  # "Er wordt een oproep gelanceerd", "Er komt een nieuwe regeling"
         return ""
-    acting_now = _ONGOING_MARKER.search(main) or signals.PREPARATORY.match(main, signal.start)
+    acting_now = _ONGOING_MARKER.search(main) or signals.PREPARATORY.match(main, signal.start) or _promising(main, signal)
     if signal.kind == signals.PRESENT and (to_come or acting_now):
         return "the minister's side acting now, or with a time to come"
     return ""
+
+
+def _promising(main: str, signal: signals.Signal) -> bool:
+    verb_on = main[signal.start :]
+    if re.match(r"(?:ik|we|wij)\s+", verb_on, _F):
+        verb_on = re.sub(r"^(?:ik|we|wij)\s+", "", verb_on, flags=_F)
+    return bool(_PROMISING_PRESENT.match(verb_on)) and not re.match(r"(?:kom|komen)\s+(?:op|tot|uit|in|voor)\b", verb_on, _F)
 
 
 _NEGATED = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:niet|geen|nooit)\b", _F)

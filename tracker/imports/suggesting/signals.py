@@ -39,7 +39,7 @@ PREPARATORY = re.compile(rf"\b(?:{_PREPARATORY_STEMS})", _F)
 _PREPARATORY_PARTICIPLES = (
     r"onderzocht|bekeken|verkend|geanalyseerd|geëvalueerd|uitgewerkt|voorbereid|ontwikkeld|besproken|opgesteld|herzien|"
     r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
-    r"overlegd|getoetst|uitgevoerd\s+naar"
+    r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend"
 )
 # A preparatory verb in the present tense, whoever its subject: "het ministerie verkent", "bereidt … voor".
 _PREPARING = (
@@ -48,9 +48,11 @@ _PREPARING = (
     r"inventariseren|bestuderen|toetsen)\b|"
     r"\b(?P<verb2>onderzoek|bekijk|verken|analyseer|evalueer|ontwikkel|bespreek|overleg|inventariseer|bestudeer|toets)\s+(?:ik|we|wij)\b|"
     r"\b(?P<verb3>onderzoekt|bekijkt|verkent|analyseert|evalueert|ontwikkelt|ontwikkelen|bespreekt|overlegt|inventariseert|"
-    r"bestudeert|herbekijkt|toetst)\b|"
-    r"\b(?P<verb4>bereid|bereidt|bereiden|werk|werkt|werken|stel|stelt|zoek|zoekt|kijk|kijkt|voert|voeren)\s+"
-    r"(?:[\w’'-]+\s+){0,12}?(?:voor|aan|uit|op|naar)\b(?!\s+(?:de\s+)?(?:samenwerking|uw|u\b))"
+    r"bestudeert|herbekijkt|toetst|beziet|bezint|beraadt)\b|"
+    r"\b(?P<verb4>bereid|bereidt|bereiden|werk|werkt|werken|stel|stelt|zoek|zoekt|kijk|kijkt)\s+"
+    r"(?:[\w’'-]+\s+){0,12}?(?:voor|aan|uit|op|naar)\b(?!\s+(?:de\s+)?(?:samenwerking|uw|u\b))|"
+    r"\b(?P<verb5>voert|voeren|voer)\s+(?:[\w’'-]+\s+){0,8}?(?:onderzoek\w*|test\w*|analyse\w*|evaluatie\w*|studie\w*|"
+    r"verkenning\w*|proef\w*|pilot\w*|audit\w*|doorlichting\w*)\s+(?:[\w’'-]+\s+){0,4}?uit\b"
 )
 # An infinitive, not a finite verb: "te ontwikkelen", "kunnen ontwikkelen".
 _INFINITIVE_BEFORE = re.compile(r"\b(?:te|kan|kunnen|zal|zullen|moet|moeten|wil|willen|gaan|mag|mogen|om)\s+$", _F)
@@ -75,6 +77,9 @@ _PATTERNS = [
         r"\b(?P<verb>ben|zijn|is)\s+(?:\w+\s+){0,3}?(?:van\s+plan|voornemens|van\s+zins)\b|\b(?:van\s+plan|voornemens)\s+(?P<verb2>ben|zijn|is)\b",
     ),
     (INTENT, r"\bhet\s+(?P<verb>is)\s+(?:\w+\s+){0,2}?(?:mijn|onze|de)\s+(?:bedoeling|intentie|ambitie|plan)\b"),
+    (INTENT, r"\b(?:het|mijn|ons|de)\s+(?:streven|voornemen|planning)\s+(?P<verb>is)\b"),
+    # "Naar verwachting kan ik uw Kamer in het najaar informeren": a plan, with a time to come.
+    (PLAN, r"\b(?P<verb>kan|kunnen)\s+(?:ik|we|wij|het\s+kabinet|uw\s+kamer)\b"),
     (INTENT, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,2}?(?:de\s+intentie|het\s+plan|het\s+voornemen|de\s+ambitie)\b"),
     (
         INTENT,
@@ -92,7 +97,8 @@ _PATTERNS = [
     (
         REQUEST,
         r"\b(?P<verb>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?(?:gevraagd|verzocht|opgedragen|opdracht\s+gegeven|de\s+opdracht\s+gegeven)"
-        r"(?=(?:\s+[\w’'-]+){0,14}?\s+te\s+\w+)|\b(?P<verb2>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,14}?te\s+\w+\s+(?:gevraagd|verzocht)\b",
+        r"(?=(?:\s+[\w’'-]+){0,14}?\s+te\s+\w+)|\b(?P<verb2>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,14}?te\s+\w+\s+(?:gevraagd|verzocht)\b|"
+        r"\b(?P<verb3>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?opdracht\s+gegeven\s+(?:tot|voor)\b",
     ),
     (REQUEST, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,3}?besloten\s+(?:om\s+)?(?:\w+\s+){0,10}?te\s+\w+"),
     (
@@ -107,7 +113,8 @@ _PATTERNS = [
     ),
     (
         ONGOING,
-        r"\b(?P<verb>lopen|loopt)\s+(?:[\w’'-]+\s+){0,6}?(?:gesprekken|onderhandelingen|overleg|besprekingen|verkenningen)\b",
+        r"\b(?P<verb>lopen|loopt)\s+(?:[\w’'-]+\s+){0,6}?(?:gesprekken|onderhandelingen|overleg|besprekingen|verkenningen|"
+        r"onderzoek\w*|evaluatie\w*|studie\w*|analyse\w*|pilot\w*|proef\w*)\b",
     ),
     (ONGOING, r"\b(?P<verb>wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,10}?" + rf"(?:{_PREPARATORY_PARTICIPLES})\b"),
     (ONGOING, _PREPARING),
@@ -118,6 +125,7 @@ _PATTERNS = [
     ),
     (PLAN, r"\b(?P<verb>volgt|volgen|komt|komen|start|starten|verschijnt|verschijnen|treedt|treden|gaat|gaan|ligt|liggen)\b"),
     (PLAN, r"\b(?P<verb>wordt|worden)\b"),
+    (INTENT, r"\b(?P<verb>kom|komt|komen)\s+(?:[\w’'-]+\s+){0,6}?met\s+(?:een|de|het|nieuwe|voorstellen)\b"),
     (PLAN, r"\b(?P<verb>ontvangt|ontvangen|krijgt|krijgen)\b"),
     (PLAN, r"\b(?P<verb>verwacht|verwachten)\s+(?:[\w’'-]+\s+){0,8}?te\s+(?:kunnen\s+)?\w+"),
     (PLAN, r"\b(?P<verb>moet|moeten)\s+(?:\w+\s+){0,8}?(?:in\s+werking\s+treden|klaar\s+zijn|afgerond\s+zijn|gereed\s+zijn)\b"),
@@ -140,7 +148,7 @@ class Signal:
 
 
 def _verb_span(match: re.Match) -> tuple[int, int]:
-    for group in ("verb", "verb2", "verb3", "verb4"):
+    for group in ("verb", "verb2", "verb3", "verb4", "verb5"):
         if match.groupdict().get(group):
             return match.span(group)
     return match.span()
