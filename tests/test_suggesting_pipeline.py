@@ -174,3 +174,8 @@ def test_promises_in_the_present_tense(sentence):
 )
 def test_facts_wishes_routine_and_contacts_without_an_outcome_are_not_promises(sentence):
     assert classify(sentence, made_on=MADE_ON) is None, sentence
+
+
+def test_a_promise_made_before_and_restated_is_a_promise_and_taking_something_along_too():
+    assert classify("Ik heb toegezegd uw Kamer voor de zomer te informeren.", made_on=MADE_ON) == "commitment"
+    assert classify("Dit wordt meegenomen in de evaluatie van de regeling.", made_on=MADE_ON) == "commitment"

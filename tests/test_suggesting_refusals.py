@@ -61,3 +61,22 @@ def test_refusals_worded_as_a_choice_a_need_or_room(main):
 
 def test_no_reason_to_believe_something_declines_nothing():
     assert not refusals.refuses("Er is geen reden om aan te nemen")
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        "Dat ligt niet in de rede.",
+        "Ik neem op dit moment geen aanvullende maatregelen.",
+        "Ik ga niet in op individuele gevallen.",
+        "Ik loop daar niet op vooruit.",
+        "Over lopende onderzoeken worden geen mededelingen gedaan.",
+        "Het kabinet verstrekt geen informatie over individuele bedrijven.",
+    ],
+)
+def test_declining_to_act_or_to_share_on_principle(main):
+    assert refusals.refuses(main)
+
+
+def test_having_no_information_declines_nothing():
+    assert not refusals.refuses("Ik heb geen informatie over het aantal bedrijven.")

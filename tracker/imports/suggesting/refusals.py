@@ -49,6 +49,16 @@ _REFUSALS = [
         r"\bis\s+(?:\w+\s+){0,2}?niet\s+aan\s+(?:mij|ons|het\s+kabinet)\b",
         r"\b(?:zijn|is)\s+(?:\w+\s+){0,3}?geen\s+(?:extra\s+|aanvullende\s+|bijkomende\s+)?(?:middelen|budget|geld)\s+(?:beschikbaar|voorzien)\b",
         r"\bniet\s+in\s+het\s+belang\s+(?:\w+\s+){0,5}?om\b",
+        r"\bligt\s+(?:\w+\s+){0,3}?niet\s+in\s+de\s+rede\b",
+        # declining to act: "neem ik geen maatregelen", "zet het kabinet geen stappen"
+        r"\b(?:neem|neemt|nemen|zet|zetten|onderneem|onderneemt|ondernemen)\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?"
+        r"(?:maatregelen|stappen|actie|acties|initiatief|initiatieven)\b",
+        # declining to say or share: "ga ik niet in op", "worden geen mededelingen gedaan", "verstrek ik geen informatie"
+        r"\b(?:ga|gaat|gaan)\s+(?:\w+\s+){0,4}?niet\s+(?:\w+\s+){0,4}?in\s+op\b|\bniet\s+(?:\w+\s+){0,3}?op\s+vooruit\b",
+        r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?geen\s+(?:mededelingen|uitspraken|informatie)\s+(?:\w+\s+){0,3}?(?:gedaan|gegeven|verstrekt)\b",
+        r"(?:\b(?:verstrek|verstrekt|verstrekken|deel|deelt|delen)\s+(?:ik|we|wij|het\s+kabinet)|"
+        r"\b(?:ik|we|wij|het\s+kabinet|de\s+regering)\s+(?:verstrek|verstrekt|verstrekken|deel|deelt|delen))"
+        r"\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?(?:informatie|gegevens|details)\b",
         # possibility of saying or sharing
         rf"\b(?:kan|kunnen)\s+(?:\w+\s+){{0,10}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:uitspra(?:ak|ken)\s+doen|ingaan|delen|vooruitlopen|"
         r"uitspra(?:ak|ken)\s+(?:\w+\s+){0,2}?doen|antwoord\s+geven|openbaar\s+maken|bekendmaken|toezeggen|commentaar\s+geven|mededelingen\s+doen|in\s+detail\s+treden|"
@@ -73,7 +83,7 @@ _NOT_A_REFUSAL = re.compile(
 
 def refuses(main: str) -> bool:
     """The main clause declines an action by structure (negated intent, need, support, room or possibility)."""
-    if _NOT_A_REFUSAL.search(main) and not re.search(r"\b(?:uitspraken|delen|ingaan|vooruitlopen)\b", main, _F):
+    if _NOT_A_REFUSAL.search(main) and not re.search(r"\b(?:uitspraken|delen|deel|ingaan|vooruitlopen|verstrek\w*)\b", main, _F):
         return False
     return any(pattern.search(main) for pattern in _REFUSALS)
 

@@ -39,7 +39,7 @@ PREPARATORY = re.compile(rf"\b(?:{_PREPARATORY_STEMS})", _F)
 _PREPARATORY_PARTICIPLES = (
     r"onderzocht|bekeken|verkend|geanalyseerd|geëvalueerd|uitgewerkt|voorbereid|ontwikkeld|besproken|opgesteld|herzien|"
     r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
-    r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend"
+    r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend|meegenomen"
 )
 # A preparatory verb in the present tense, whoever its subject: "het ministerie verkent", "bereidt … voor".
 _PREPARING = (
@@ -101,6 +101,11 @@ _PATTERNS = [
         r"\b(?P<verb3>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?opdracht\s+gegeven\s+(?:tot|voor)\b",
     ),
     (REQUEST, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,3}?besloten\s+(?:om\s+)?(?:\w+\s+){0,10}?te\s+\w+"),
+    # A promise made before and restated: "ik heb toegezegd uw Kamer te informeren".
+    (
+        REQUEST,
+        r"\b(?P<verb>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,6}?(?:toegezegd|aangekondigd|beloofd)\s+(?:om\s+)?(?:[\w’'-]+\s+){0,10}?te\s+\w+",
+    ),
     (
         REQUEST,
         r"\b(?P<verb>laat|laten)\s+(?:\w+\s+){0,8}?(?:onderzoeken|uitvoeren|kijken|uitzoeken|nagaan|bekijken|opstellen|"
