@@ -25,3 +25,8 @@ def test_a_future_fact_is_no_action():
 def test_general_effort_continues_existing_policy():
     assert modality.is_general_effort("Ook zal ik mij blijven inzetten voor een goede samenwerking.")
     assert not modality.is_general_effort("Ik zal de ontwikkelingen nauwlettend blijven volgen.")
+
+
+def test_continuing_what_is_done_already_is_general_effort_but_keeping_watch_is_not():
+    assert modality.is_general_effort("We zullen blijven investeren in de kwaliteit van het onderwijs.")
+    assert not modality.is_general_effort("We blijven de ontwikkelingen volgen.")

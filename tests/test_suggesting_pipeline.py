@@ -179,3 +179,7 @@ def test_facts_wishes_routine_and_contacts_without_an_outcome_are_not_promises(s
 def test_a_promise_made_before_and_restated_is_a_promise_and_taking_something_along_too():
     assert classify("Ik heb toegezegd uw Kamer voor de zomer te informeren.", made_on=MADE_ON) == "commitment"
     assert classify("Dit wordt meegenomen in de evaluatie van de regeling.", made_on=MADE_ON) == "commitment"
+
+
+def test_a_state_of_the_government_now_is_no_work_under_way():
+    assert classify("Het kabinet is momenteel demissionair.", made_on=MADE_ON) is None

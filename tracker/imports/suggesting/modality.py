@@ -64,5 +64,17 @@ def is_statement_of_fact(clause: str) -> bool:
     return bool(_FACT.search(clause.rstrip(" .!;")))
 
 
+# "blijven" + a verb: continuing what is done already, unless it is keeping watch on something.
+_CONTINUING = re.compile(
+    r"\b(?:blijf|blijft|blijven)\s+(?P<verb>(?!de\b|het\b|een\b|deze\b|die\b)\w+en)\b|"
+    r"\b(?:blijf|blijft|blijven)\b(?:\s+[\w’'-]+){0,8}?\s+(?P<last>\w+en)\s*[.!;]?$",
+    _F,
+)
+_WATCHING = re.compile(r"^(?:volgen|monitoren|bewaken|bezien|kijken|bekijken|onderzoeken|informeren|rapporteren|evalueren)$", _F)
+
+
 def is_general_effort(clause: str) -> bool:
-    return bool(_GENERAL_EFFORT.search(clause))
+    if _GENERAL_EFFORT.search(clause):
+        return True
+    continuing = _CONTINUING.search(clause)
+    return bool(continuing) and not _WATCHING.match(continuing["verb"] or continuing["last"])

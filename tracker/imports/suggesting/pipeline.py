@@ -173,8 +173,12 @@ _NEGATED = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:niet|geen|nooit)\b", _F)
 
 
 def _ministers_side_subject(main: str) -> bool:
+    """The minister's side does something now: its subject with a verb of action, not a state
+    ("Het kabinet is momenteel demissionair")."""
     verb = _FIRST_FINITE.search(main)
-    if not verb:
+    if not verb or re.fullmatch(
+        r"is|zijn|ben|heeft|hebben|heb|kan|kunnen|moet|moeten|wil|willen|wordt|worden", verb.group(0), _F
+    ):
         return False
     return actors.actor_of(main, verb.start(), verb.end()) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
 
