@@ -1,4 +1,7 @@
-"""Measure the suggestion rules on the held-out labelled sentences (tests/data/suggestions/labelled.tsv).
+"""Measure the suggestion rules on the old written sentences (tests/data/suggestions/labelled.tsv).
+
+The set has long been seen while writing the rules: it is a regression check, not a measure of
+quality; that is bench/quality.py, on the labelled corpus of real answers.
 
     python bench/suggestion_quality.py [--misses]
 

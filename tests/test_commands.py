@@ -161,3 +161,13 @@ def test_suggest_reads_standard_input_and_prints_plain_lines(monkeypatch, capsys
 def test_suggest_refuses_what_it_cannot_use(arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("suggest", *arguments)
+
+
+def test_suggest_prints_a_deadline_without_a_date_as_null_with_its_wording(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ik zal de sector binnenkort samenroepen."))
+    call_command("suggest", "-", "--answered-on", "2018-07-20", "--format", "json")
+    [found] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (found["deadline"], found["deadline_wording"]) == (None, "binnenkort")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ik zal de sector binnenkort samenroepen."))
+    call_command("suggest", "-", "--answered-on", "2018-07-20")
+    assert "[no date: binnenkort]" in capsys.readouterr().out

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from tests.factories import AnswerFactory, CommitmentFactory, OfficeFactory, PersonFactory, QuestionFactory
 from tracker.follow_up import follow_up_draft
-from tracker.models import Commitment, Kind, Status
+from tracker.models import Commitment, DeadlineSource, Kind, Status
 from tracker.selectors.commitments import commitment_for_detail
 from tracker.services.commitments import commitment_hand_over
 
@@ -54,6 +54,13 @@ def test_a_stated_deadline_is_quoted_and_a_missed_one_asks_why():
     assert "verstreken" not in on_time.introduction
     assert "Waarom werd de vooropgestelde termijn niet gehaald?" not in on_time.questions
     assert on_time.questions[-1].startswith("Welke stappen moeten nog worden gezet")
+
+
+def test_a_deadline_worded_without_a_date_is_quoted_beside_the_default_horizon():
+    commitment = CommitmentFactory(deadline=None, deadline_wording="binnenkort")
+    assert commitment.deadline_source == DeadlineSource.DEFAULT_HORIZON
+    draft = draft_on(commitment, commitment.made_on)
+    assert "Als termijn werd \u201cbinnenkort\u201d vooropgesteld, zonder datum." in draft.introduction
 
 
 @pytest.mark.parametrize(

@@ -92,3 +92,12 @@ def test_the_question_page_shows_co_askers_the_holding_reply_and_the_documents(v
     assert "De vragen kunnen niet binnen de termijn worden beantwoord." in html
     assert 'href="https://zoek.officielebekendmakingen.nl/ah-tk-20232024-412.pdf"' in html
     assert "Not answered yet." in html
+
+
+def test_a_suggested_deadline_without_a_date_is_stored_with_its_wording_and_no_date():
+    record = house_record(
+        answer=AnswerRecord(text="1. Ik zal uw Kamer zo spoedig mogelijk informeren.", answered_on=D(2023, 11, 14))
+    )
+    question_upsert(record)
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.deadline, suggestion.deadline_wording, suggestion.deadline_precision) == (None, "zo spoedig mogelijk", "")

@@ -66,6 +66,16 @@ def test_editing_then_confirming_keeps_the_edited_quote_title_and_deadline(edito
     assert (commitment.deadline, commitment.deadline_source) == (datetime.date(2019, 6, 30), DeadlineSource.STAFF)
 
 
+def test_a_deadline_worded_without_a_date_is_confirmed_at_the_default_horizon_keeping_its_words(editor_client, suggestions):
+    call = suggestions[0]
+    form = {"action": "confirm", "title": "Projectoproep", "quote": call.sentence, "kind": "project_call"}
+    response = editor_client.post(f"/review/{call.pk}/", {**form, "deadline": "", "deadline_wording": "binnenkort"})
+    assert response.status_code == 302
+    commitment = Commitment.objects.get()
+    assert (commitment.deadline_source, commitment.deadline_wording) == (DeadlineSource.DEFAULT_HORIZON, "binnenkort")
+    assert commitment.deadline is not None
+
+
 def test_a_quote_not_in_the_answer_is_refused_with_a_field_error(editor_client, suggestions):
     response = editor_client.post(
         f"/review/{suggestions[0].pk}/", {"action": "confirm", "title": "X", "quote": "Iets dat er niet staat.", "kind": "action"}

@@ -81,7 +81,11 @@ def _deadline_sentences(commitment: Commitment) -> list[str]:
         sentences = [f"Als termijn werd \u201c{commitment.deadline_wording}\u201d vooropgesteld."]
         return sentences + (["Die termijn is intussen verstreken."] if late else [])
     if commitment.deadline_source == DeadlineSource.DEFAULT_HORIZON:
-        sentences = ["Er werd daarbij geen termijn genoemd."]
+        # A wording without a date ("binnenkort") keeps the default horizon and its words.
+        if commitment.deadline_wording:
+            sentences = [f"Als termijn werd \u201c{commitment.deadline_wording}\u201d vooropgesteld, zonder datum."]
+        else:
+            sentences = ["Er werd daarbij geen termijn genoemd."]
         return sentences + (["De regeerperiode waarin die toezegging werd gedaan, is intussen afgelopen."] if late else [])
     return []
 

@@ -26,7 +26,10 @@ class SuggestionConfirmForm(forms.Form):
         label=_("Deadline as worded"),
         max_length=200,
         required=False,
-        help_text=_("The answer's words, e.g. “tegen eind 2019”. Empty for a deadline you set."),
+        help_text=_(
+            "The answer's words, e.g. “tegen eind 2019”, or “binnenkort” without a date (the default horizon then "
+            "applies). Empty for a deadline you set."
+        ),
     )
     target_group = forms.CharField(label=_("Target group"), max_length=200, required=False)
 
@@ -54,10 +57,6 @@ class SuggestionConfirmForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("deadline_wording") and not data.get("deadline"):
-            self.add_error(
-                "deadline", _("Give the date that the wording “%(wording)s” stands for.") % {"wording": data["deadline_wording"]}
-            )
         if data.get("kind") == Kind.REFUSAL and data.get("deadline"):
             self.add_error("deadline", _("A refusal has no deadline."))
         asked_on = self.suggestion.answer.question.asked_on

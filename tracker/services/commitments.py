@@ -79,13 +79,15 @@ def _with_history(commitment: Commitment, *, user: AbstractBaseUser | None, reas
 
 def _deadline_from(kind: str, deadline: datetime.date | None, wording: str, answer: Answer):
     """(deadline, source, wording) of a new commitment: a stated deadline needs its wording, one
-    without wording was set by staff, none at all means the default horizon. Refusals have none."""
+    without wording was set by staff, none at all means the default horizon. A wording that names no
+    date ("binnenkort", "zo spoedig mogelijk") gets the default horizon and keeps its words. Refusals
+    have none."""
     if kind == Kind.REFUSAL:
         return None, DeadlineSource.NONE, ""
     if deadline is not None:
         return deadline, DeadlineSource.STATED if wording else DeadlineSource.STAFF, wording
     horizon = default_horizon(answer.made_on, answer.question.assembly_id)
-    return horizon, DeadlineSource.DEFAULT_HORIZON if horizon else DeadlineSource.NONE, ""
+    return horizon, DeadlineSource.DEFAULT_HORIZON if horizon else DeadlineSource.NONE, wording
 
 
 def _unsaved_commitment(

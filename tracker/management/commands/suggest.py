@@ -19,7 +19,8 @@ class Command(BaseCommand):
     help = (
         "Print the commitments and refusals the importer would suggest in an answer's text, without storing anything: "
         "to check a text, or to measure the suggestions. Reads a file, or standard input with '-'. Relative deadlines "
-        "('volgend jaar') count from --answered-on (default: today). JSON: one suggestion per line."
+        "('volgend jaar') count from --answered-on (default: today); a wording without a date ('binnenkort') has deadline "
+        "null. JSON: one suggestion per line."
     )
 
     def add_arguments(self, parser):
@@ -50,7 +51,7 @@ class Command(BaseCommand):
                 "sentence": suggestion.sentence,
                 "kind": "refusal" if refusal else "commitment",
                 "detailed_kind": suggestion.kind,
-                "deadline": deadline.date.isoformat() if deadline else None,
+                "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
                 "deadline_wording": deadline.wording if deadline else "",
                 "start": suggestion.start,
                 "end": suggestion.start + len(suggestion.sentence),
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             if format == "json":
                 self.stdout.write(json.dumps(found, ensure_ascii=False))
             else:
-                when = f" [{found['deadline']}: {found['deadline_wording']}]" if deadline else ""
+                when = f" [{found['deadline'] or 'no date'}: {found['deadline_wording']}]" if deadline else ""
                 self.stdout.write(f"{found['kind']} ({found['detailed_kind']}){when}: {found['sentence']}")
 
     def _read(self, file: str) -> str:

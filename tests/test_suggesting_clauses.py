@@ -1,0 +1,34 @@
+"""Step 2 of the suggestions: a sentence's main clause, where the minister's own announcement is."""
+
+import pytest
+
+from tracker.imports.suggesting.clauses import clauses, main_clause, main_clause_with_object
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main"),
+    [
+        ("Ik verwacht dat de gemeenten een plan zullen opmaken.", "Ik verwacht"),
+        ("Zodra het advies er is, wordt de regeling aangepast.", "wordt de regeling aangepast."),
+        ("Als de evaluatie positief is, zal ik de proef verlengen.", "zal ik de proef verlengen."),
+        ("Ik zal, zoals eerder gezegd, de sector horen.", "Ik zal de sector horen."),
+        ("Dit is een regeling die de provincies zelf beheren.", "Dit is een regeling"),
+        ("Dat engagement neem ik graag op.", "Dat engagement neem ik graag op."),
+        ("Voor dat laatste werk ik samen met de sector.", "Voor dat laatste werk ik samen met de sector."),
+        ("Het kan wel, maar dat is niet aan mij.", "Het kan wel maar dat is niet aan mij."),
+        ("Ik onderzoek momenteel of de regeling kan worden verruimd.", "Ik onderzoek momenteel"),
+    ],
+)
+def test_the_main_clause_leaves_out_subordinate_clauses(sentence, main):
+    assert main_clause(sentence) == main
+
+
+def test_a_subordinating_word_alone_before_a_comma_runs_on_to_the_end():
+    found = clauses("De nota stelt dat, om de kosten te drukken, de diensten zullen fuseren.")
+    assert [clause.text for clause in found if clause.main] == ["De nota stelt"]
+
+
+def test_the_indirect_question_after_the_main_verb_is_kept_for_the_kind():
+    assert main_clause_with_object("Ik bekijk of de regels moeten worden aangescherpt.") == (
+        "Ik bekijk of de regels moeten worden aangescherpt."
+    )

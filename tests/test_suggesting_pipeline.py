@@ -1,0 +1,185 @@
+"""Step 6 of the suggestions, the whole pipeline: which sentences of an answer are suggested as
+commitments or refusals, and of which kind. Examples written for these tests; the measurement on
+real answers is tests/test_suggestion_quality.py (the labelled corpus)."""
+
+import datetime
+
+import pytest
+
+from tracker.imports.suggestions import classify, decide, suggest_commitments
+
+MADE_ON = datetime.date(2018, 7, 20)
+
+COMMITMENTS = [
+    ("Ik zal een nieuw actieplan voorleggen.", "action"),
+    ("Zal ik de regeling uitbreiden? Ja, ik zal dat doen.", None),  # a question and an answer in one line: split
+    ("Daarom wil ik een projectoproep lanceren voor buurtprojecten.", "project_call"),
+    ("We gaan de subsidies voor jeugdwerk verhogen.", "funding"),
+    ("Gaan we de regeling evalueren? We gaan ze in 2019 evalueren.", None),
+    ("De evaluatie van het decreet wordt in het najaar opgestart.", "study"),
+    ("Ik plan een hervorming van het besluit over de huurpremie.", "legislation"),
+    ("Het decreet zal tegen eind 2019 worden geëvalueerd.", "study"),
+    ("Het uitvoeringsbesluit zal in het najaar worden aangepast.", "legislation"),
+    ("Ik ben van plan om de sector samen te brengen.", "action"),
+    ("Het is mijn bedoeling om de wachtlijsten weg te werken.", "action"),
+    ("Er komt een nieuwe oproep voor innovatieve projecten.", "project_call"),
+    ("De Vlaamse Regering zal 10 miljoen euro vrijmaken voor renovatie.", "funding"),
+    ("Mijn administratie zal de cijfers jaarlijks publiceren.", "action"),
+    ("Ik neem het initiatief om een rondetafel te organiseren.", "action"),
+    ("De publicatie van het eindrapport is gepland in het najaar.", "study"),
+    ("Een nieuwe oproep voor buurtprojecten volgt na de zomer.", "project_call"),
+    ("Het besluit moet tegen 1 januari 2019 in werking treden.", "legislation"),
+    ("Mijn diensten analyseren op dit moment de resultaten van de bevraging.", "study"),
+    ("Momenteel wordt een voorstel van plan van aanpak uitgewerkt.", "other"),
+    ("Ik ben daartoe zeker bereid.", "other"),
+    ("Dat engagement neem ik graag op.", "other"),
+    ("Ik zal de gemeenten vragen om een lokaal plan op te maken.", "action"),
+    ("Ik heb het agentschap gevraagd om de wachttijden in kaart te brengen.", "study"),
+    ("Uw Kamer wordt voor het zomerreces over de uitkomst geïnformeerd.", "other"),
+    ("Dit najaar organiseren we een studiedag.", "study"),
+]
+REFUSALS = [
+    "Ik plan geen specifieke acties naar 'nieuwe armen' toe.",
+    "Ik ben niet van plan de normen te versoepelen.",
+    "Het is niet de bedoeling om de premie uit te breiden.",
+    "Ik zal geen extra erkenningen toekennen.",
+    "Een aparte regeling voor deze groep acht ik niet nodig.",
+    "Daar is in de begroting geen ruimte voor.",
+    "Ik ben geen voorstander van een apart statuut voor mantelzorgers.",
+    "Daar wil ik niet op vooruitlopen.",
+    "Er zijn momenteel geen plannen voor een bijkomend loket.",
+    "Ik zie geen reden om het besluit te wijzigen.",
+    "Ik acht het niet opportuun een nieuwe studie te bestellen.",
+    "De regering zal de proefperiode niet verlengen.",
+]
+NEITHER = [
+    "Samen met mijn collega – ministers van de Vlaamse Regering zet ik reeds sterk in op acties die mensen in armoede opnieuw zelfredzaam maken.",
+    "De studie werd in opdracht van de minister uitgevoerd.",
+    "Voor meer informatie kan u terecht in het Vlaams Actieplan Armoedebestrijding.",
+    "Ik zet in op een inclusieve aanpak van de armoedeproblematiek.",
+    "Ik wil benadrukken dat de lokale besturen hier een sleutelrol spelen.",
+    "Ik wil het geachte lid verwijzen naar mijn antwoord op vraag nr. 12.",
+    "Plant de minister extra acties?",
+    "In 2017 werden 200 projecten gesteund.",
+    "Indien nodig zou de regeling kunnen worden aangepast.",
+    "U zal begrijpen dat ik niet inga op individuele dossiers.",
+    "Dit zal een positieve impact hebben op de werkgelegenheid.",
+    "De projectoproep werd in 2017 al gelanceerd en wordt nu geëvalueerd door de administratie, die reeds een rapport opmaakte.",
+    "Ik ga ervan uit dat de sector dit zelf oppikt.",
+    # Someone else's future action.
+    "Het Europees Parlement zal hierover in het voorjaar stemmen.",
+    "De gemeenten zullen zelf een plan opmaken.",
+    "De commissie zal haar advies in mei afleveren.",
+    "De federale overheid zal de regels in de loop van volgend jaar aanpassen.",
+    "Tegen 2027 zullen alle scholen een taalscreening organiseren.",
+    # The past.
+    "Op 12 maart jl. heb ik de sector ontvangen.",
+    "In mei 2017 zijn we gestart met een proefproject in drie steden.",
+    # Discourse about the answer, and facts in the future tense.
+    "Ik zal eerst de context schetsen.",
+    "Zoals verderop wordt uiteengezet, is de regeling ruim genoeg.",
+    "Dat zal de toekomst uitwijzen.",
+    "Het effect zal pas op termijn meetbaar zijn.",
+    "Ik zal mij blijven inzetten voor een goede samenwerking met de steden.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [case for case in COMMITMENTS if case[1]], ids=lambda v: str(v)[:40])
+def test_a_sentence_announcing_future_action_is_a_commitment_of_its_kind(sentence, kind):
+    found = suggest_commitments(sentence, made_on=MADE_ON)
+    assert [s.kind for s in found] == [kind], sentence
+
+
+@pytest.mark.parametrize("sentence", REFUSALS, ids=lambda v: v[:40])
+def test_an_explicit_no_is_a_refusal(sentence):
+    assert classify(sentence) == "refusal"
+    assert suggest_commitments(sentence, made_on=MADE_ON)[0].deadline is None
+
+
+@pytest.mark.parametrize("sentence", NEITHER, ids=lambda v: v[:40])
+def test_existing_policy_the_past_questions_and_courtesies_are_not_suggested(sentence):
+    assert suggest_commitments(sentence, made_on=MADE_ON) == []
+
+
+def test_a_question_followed_by_a_promise_in_the_same_line_suggests_only_the_promise():
+    found = suggest_commitments("Zal ik de regeling uitbreiden? Ja, ik zal dat doen.", made_on=MADE_ON)
+    assert [s.sentence for s in found] == ["Ja, ik zal dat doen."]
+
+
+def test_a_sentence_elaborating_on_the_promise_before_it_is_not_a_new_promise():
+    text = "Ik wil een projectoproep lanceren. De projectoproep zal zich op buddywerkingen toespitsen."
+    assert [s.sentence for s in suggest_commitments(text, made_on=MADE_ON)] == ["Ik wil een projectoproep lanceren."]
+
+
+def test_a_suggestion_points_into_the_answer_even_across_line_breaks():
+    text = "Inleiding.\n\n2. Ik plan geen nieuwe acties. Wel zal ik de sector in het\nnajaar horen.[2 ]\n\nAntwoord 3\nNee."
+    found = suggest_commitments(text, made_on=MADE_ON)
+    assert [s.sentence for s in found] == ["Ik plan geen nieuwe acties.", "Wel zal ik de sector in het\nnajaar horen."]
+    for suggestion in found:
+        assert text[suggestion.start : suggestion.start + len(suggestion.sentence)] == suggestion.sentence
+    assert found[1].deadline.date == datetime.date(2018, 12, 20)
+
+
+def test_each_decision_says_why():
+    assert (
+        decide("De gemeenten zullen zelf een plan opmaken.", made_on=MADE_ON).reason == "no announcement of the minister's side"
+    )
+    assert (
+        decide("Ik zal de sector horen over de nieuwe regels.", made_on=MADE_ON).reason == "future action of the minister's side"
+    )
+
+
+def test_a_date_marked_jl_is_never_a_deadline_of_a_promise_in_the_same_sentence():
+    [suggestion] = suggest_commitments("Zoals ik op 12 maart jl. zei, zal ik de regeling evalueren.", made_on=MADE_ON)
+    assert suggestion.deadline is None
+
+
+def test_a_stated_deadline_travels_with_the_suggestion():
+    [suggestion] = suggest_commitments("Ik zal het decreet tegen eind 2019 aanpassen.", made_on=MADE_ON)
+    assert (suggestion.deadline.date, suggestion.deadline.wording) == (datetime.date(2019, 12, 31), "tegen eind 2019")
+    assert suggestion.title == "Decreet aanpassen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ik kom hierop terug in de volgende voortgangsbrief.",
+        "Uw Kamer wordt hierover geïnformeerd.",
+        "Ik neem uw suggestie mee bij de uitwerking van het plan.",
+        "Ik blijf de ontwikkelingen rond deze overname nauwlettend volgen.",
+        "Het kabinet komt met een wetsvoorstel.",
+        "Naar verwachting kan ik uw Kamer in het najaar informeren.",
+        "De resultaten van het onderzoek worden eind dit jaar verwacht.",
+        "Op dit moment loopt er een onderzoek van de inspectie.",
+        "Er lopen momenteel gesprekken met de netbeheerders over een akkoord.",
+        "De planning is om het wetsvoorstel in 2019 in te dienen.",
+    ],
+)
+def test_promises_in_the_present_tense(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment", sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er zal in 2019 sprake zijn van een tekort.",
+        "De gevolgen zullen pas later zichtbaar worden.",
+        "Ik wil dat iedereen toegang heeft tot goede zorg.",
+        "De NVWA voert controles uit bij slachthuizen.",
+        "Het ministerie ontvangt jaarlijks circa 500 klachten.",
+        "Ik ben in gesprek met de sector over de gevolgen.",
+        "Daar wordt al aan gewerkt.",
+        "Ik heb de sector om deze cijfers gevraagd.",
+    ],
+)
+def test_facts_wishes_routine_and_contacts_without_an_outcome_are_not_promises(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None, sentence
+
+
+def test_a_promise_made_before_and_restated_is_a_promise_and_taking_something_along_too():
+    assert classify("Ik heb toegezegd uw Kamer voor de zomer te informeren.", made_on=MADE_ON) == "commitment"
+    assert classify("Dit wordt meegenomen in de evaluatie van de regeling.", made_on=MADE_ON) == "commitment"
+
+
+def test_a_state_of_the_government_now_is_no_work_under_way():
+    assert classify("Het kabinet is momenteel demissionair.", made_on=MADE_ON) is None

@@ -1,0 +1,256 @@
+"""Step 6: the decision, sentence by sentence, and the suggestions of an answer.
+
+For each sentence (sentences.py): read its main clause (clauses.py); a refusal when it declines an
+action by structure (refusals.py); otherwise look for what announces action to come (signals.py),
+find who acts (actors.py), and keep it when that is the minister's side, the clause is not about
+the past (timing.py), and it is no condition, expectation, discourse or statement of fact
+(modality.py). Its kind and title come from kinds.py, its deadline from deadlines.py.
+"""
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass
+
+from tracker.imports.deadlines import Deadline, find_deadline
+from tracker.imports.suggesting import actors, modality, refusals, signals, timing
+from tracker.imports.suggesting.clauses import main_clause, main_clause_with_object
+from tracker.imports.suggesting.kinds import kind_of, title_for
+from tracker.imports.suggesting.sentences import readable, split_sentences
+from tracker.models import Kind
+
+COMMITMENT = "commitment"
+REFUSAL = "refusal"
+
+_F = re.IGNORECASE
+_ONGOING_MARKER = re.compile(r"\b(?:momenteel|op\s+dit\s+moment|op\s+het\s+moment|thans|op\s+dit\s+ogenblik|volop|nu)\b", _F)
+# A subject that is a thing may still be planned: "Een nieuwe oproep volgt na de zomer", "De
+# publicatie is gepland in juni", "Het rapport zal in mei verschijnen".
+_PLAN_VERB = re.compile(
+    r"\b(?:verwacht|volg\w*|kom\w*|start\w*|verschijn\w*|plaatsvind\w*|vindt\s+\w*\s*plaats|in\s+werking|beschikbaar|klaar|gereed|"
+    r"afgerond|gepubliceerd|publiceren|gelanceerd|opgestart|ingevoerd|gepland|voorzien|in\s+gebruik|operationeel|"
+    r"ingediend|voorgelegd|uitgerold|opgeleverd|online|open|lopen|loopt|gaat\s+\w*\s*in|ingaan|ingaat)\b",
+    _F,
+)
+# One-time events announced in the present, informing the House among them: a plan even without a date.
+_LAUNCH = re.compile(
+    r"^(?:wordt|worden)\s+(?:er\s+)?(?:[\w’'-]+\s+){0,8}?(?:gelanceerd|opgestart|gestart|ingevoerd|opgericht|uitgeschreven|"
+    r"ingediend|voorgelegd|georganiseerd|uitgerold|geïnformeerd|geinformeerd|op\s+de\s+hoogte\s+gesteld|toegezonden|"
+    r"toegestuurd)\b|^(?:komt|komen)\s+(?:er\s+)?(?:een|nog|binnenkort|ook)\b",
+    _F,
+)
+# Present tense that promises by itself: informing, coming back to it, taking it into account,
+# keeping a close watch ("Ik informeer uw Kamer hierover", "Ik kom hierop terug", "Ik neem dit mee").
+_PROMISING_PRESENT = re.compile(
+    r"^(?:informeer|informeren|bericht|berichten|rapporteer|rapporteren|stuur|sturen|zend|zenden)\b|"
+    r"^(?:kom|komen)\s+(?:[\w’'-]+\s+){0,8}?terug\b|^(?:neem|nemen)\s+(?:[\w’'-]+\s+){0,8}?mee\b|"
+    r"^(?:blijf|blijven)\s+(?:[\w’'-]+\s+){0,6}?(?:volgen|monitoren|bewaken)\b|"
+    r"^(?:ik|we|wij)\s+(?:informeer|informeren|bericht|rapporteer|stuur|zend|kom|neem|blijf|blijven)\b(?:\s+[\w’'-]+){0,8}?\s*"
+    r"(?:terug|mee|volgen|monitoren|bewaken|\w+)?",
+    _F,
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: str | None  # COMMITMENT, REFUSAL or None
+    main: str = ""  # the main clause, in readable words
+    reason: str = ""
+
+
+def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | None = None) -> Decision:
+    """Whether one sentence is a commitment, a refusal or neither, and why."""
+    words = readable(sentence)
+    if words.endswith("?") or len(words) < 8:
+        return Decision(None, reason="question or fragment")
+    main = main_clause(words)
+    if not main:
+        return Decision(None, reason="no main clause")
+    found = signals.signals_in(main)
+    if refusals.refuses(main) and not _third_party_subject(main):
+        return Decision(REFUSAL, main, "negated intent, need, support, room or possibility")
+    for signal in found:
+        actor = _actor(main, signal)
+        if (
+            signal.kind in (signals.FUTURE, signals.INTENT)
+            and refusals.declines_future_action(main)
+            and actor in actors.MINISTERS_SIDE - {actors.IMPLIED}
+        ):
+            return Decision(REFUSAL, main, "the minister's side declines a future action")
+        if actor != actors.THIRD_PARTY and signal.kind != signals.REQUEST and _by_a_third_party(words, main):
+            continue  # "wordt … onderzocht door de sector"
+        verdict = _judge(main, signal, actor, made_on=made_on, term_end=term_end)
+        if verdict:
+            return Decision(COMMITMENT, main, verdict)
+    if _ONGOING_MARKER.search(main) and _ministers_side_subject(main) and not _vetoed(main, made_on) and not _hedged(main):
+        return Decision(COMMITMENT, main, "work under way on the minister's side")
+    return Decision(None, main, "no announcement of the minister's side")
+
+
+def _by_a_third_party(words: str, main: str) -> bool:
+    if not actors.is_passive(main):
+        return False
+    agent = actors.BY_AGENT.search(words)
+    return bool(agent) and actors.classify_subject(agent.group(1)) == actors.THIRD_PARTY
+
+
+def _vetoed(main: str, made_on: datetime.date) -> bool:
+    """Past, existing or habitual: no result to come."""
+    return timing.is_past(main) or timing.is_existing(main) or timing.names_a_past_date(main, made_on)
+
+
+def _actor(main: str, signal: signals.Signal) -> str:
+    if signal.kind == signals.INTENT and re.search(r"\b(?:mijn|onze)\s+(?:bedoeling|intentie|ambitie|plan)\b", signal.text, _F):
+        return actors.MINISTER
+    if signal.kind == signals.INTENT and re.search(r"\b(?:streven|voornemen|planning)\s+is\b", signal.text, _F):
+        return actors.IMPLIED  # "het streven is om …": the government's, unnamed
+    if signal.kind == signals.PRESENT:
+        return actors.MINISTER
+    return actors.actor_of(main, signal.start, signal.end)
+
+
+def _hedged(main: str) -> bool:
+    return (
+        modality.is_conditional(main)
+        or modality.is_expectation(main)
+        or modality.is_discourse(main)
+        or modality.is_general_effort(main)
+    )
+
+
+def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) -> str:
+    """The reason this signal makes a commitment, or "" when it does not."""
+    if signal.kind == signals.PLAN and re.match(r"ontvang|krijg", main[signal.start : signal.end], _F):
+        actor = actors.IMPLIED  # "De instellingen ontvangen …": they receive, someone gives
+    if actor == actors.THIRD_PARTY or _hedged(main):
+        return ""
+    if signal.kind != signals.REQUEST and timing.is_past(main):
+        return ""
+    if _NEGATED.match(main, signal.end):
+        return ""  # "Er wordt niet gewerkt met …"
+    after = main[signal.end :]
+    wish = re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F) and not re.search(
+        r"\w(?:en|n)\s*[.!;]?$", after.strip()
+    )
+    if signal.kind == signals.INTENT and wish:
+        return ""  # "Ik wil dat …", "Ik wil graag …": a wish, no action of one's own
+    if signal.kind in (signals.ASSENT, signals.REQUEST, signals.INTENT):
+        return signal.kind if actor not in (actors.THING, actors.EXISTENTIAL) else ""
+    if signal.kind == signals.FUTURE:
+        if actor in (actors.THING, actors.EXISTENTIAL):
+            return "a thing planned" if _PLAN_VERB.search(after) else ""
+        if actor == actors.MINISTER and modality.is_statement_of_fact(after) and not re.search(r"\bzijn\b", after[-6:]):
+            return ""
+        return "future action of the minister's side"
+    if timing.is_existing(main) or timing.names_a_past_date(main, made_on):
+        return ""
+    to_come = timing.time_to_come(main, made_on=made_on, term_end=term_end)
+    if signal.kind == signals.ONGOING:
+        return "work under way" if actor != actors.THING else ""  # "er lopen gesprekken" too
+    if signal.kind == signals.PLAN:
+        if to_come and (actor != actors.THING or _PLAN_VERB.search(main)):
+            return "a plan with a time to come"
+        if _LAUNCH.search(main[signal.start :]) and (
+            not re.match(r"kom", main[signal.start :], _F)
+            or re.search(r"\ber\s+(?:komt|komen)\b|\b(?:komt|komen)\s+er\b", main, _F)
+        ):
+            return "a launch announced"  # "Er wordt een oproep gelanceerd", "Er komt een nieuwe regeling"
+        return ""
+    acting_now = _ONGOING_MARKER.search(main) or signals.PREPARATORY.match(main, signal.start) or _promising(main, signal)
+    if signal.kind == signals.PRESENT and (to_come or acting_now):
+        return "the minister's side acting now, or with a time to come"
+    return ""
+
+
+def _promising(main: str, signal: signals.Signal) -> bool:
+    verb_on = main[signal.start :]
+    if re.match(r"(?:ik|we|wij)\s+", verb_on, _F):
+        verb_on = re.sub(r"^(?:ik|we|wij)\s+", "", verb_on, flags=_F)
+    return bool(_PROMISING_PRESENT.match(verb_on)) and not re.match(r"(?:kom|komen)\s+(?:op|tot|uit|in|voor)\b", verb_on, _F)
+
+
+_NEGATED = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:niet|geen|nooit)\b", _F)
+
+
+def _ministers_side_subject(main: str) -> bool:
+    """The minister's side does something now: its subject with a verb of action, not a state
+    ("Het kabinet is momenteel demissionair")."""
+    verb = _FIRST_FINITE.search(main)
+    if not verb or re.fullmatch(
+        r"is|zijn|ben|heeft|hebben|heb|kan|kunnen|moet|moeten|wil|willen|wordt|worden", verb.group(0), _F
+    ):
+        return False
+    return actors.actor_of(main, verb.start(), verb.end()) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
+
+
+_FIRST_FINITE = re.compile(
+    r"\b(?:zal|zullen|is|zijn|ben|wordt|worden|kan|kunnen|wil|willen|heeft|hebben|heb|gaat|gaan|voert|voeren|moet|moeten|"
+    r"werk|werkt|werken|geef|geeft|geven|maak|maakt|maken|neem|neemt|nemen|zet|zetten|houd|houdt|doe|doet|doen|"
+    r"bekijk|bekijkt|onderzoek|onderzoekt|verken|verkent|vraagt|vraag|stuurt|stuur|test|testen|kijk|kijkt|laat|laten)\b",
+    _F,
+)
+
+
+def _third_party_subject(main: str) -> bool:
+    """The main clause's subject, read before its first finite verb, is a third party."""
+    verb = _FIRST_FINITE.search(main)
+    if not verb:
+        return False
+    return actors.actor_of(main, verb.start(), verb.end()) == actors.THIRD_PARTY
+
+
+@dataclass(frozen=True)
+class SuggestedCommitment:
+    sentence: str
+    start: int
+    kind: str
+    title: str
+    deadline: Deadline | None
+
+    @property
+    def fingerprint(self) -> str:
+        return sentence_fingerprint(self.sentence)
+
+
+def sentence_fingerprint(sentence: str) -> str:
+    return hashlib.sha256(" ".join(sentence.casefold().split()).encode()).hexdigest()
+
+
+def classify(sentence: str, *, made_on: datetime.date | None = None) -> str | None:
+    """'refusal', 'commitment' or None for one sentence."""
+    return decide(sentence, made_on=made_on or datetime.date.today()).verdict
+
+
+def suggest_commitments(text: str, *, made_on: datetime.date, term_end: datetime.date | None = None) -> list[SuggestedCommitment]:
+    """The commitments and refusals a Dutch answer text appears to make, in the order they appear."""
+    suggestions: list[SuggestedCommitment] = []
+    previous_was_suggested = False
+    for sentence in split_sentences(text):
+        decision = decide(sentence.text, made_on=made_on, term_end=term_end)
+        if decision.verdict is None:
+            previous_was_suggested = False
+            continue
+        if decision.verdict == COMMITMENT and previous_was_suggested and _elaborates(sentence.text, suggestions[-1].sentence):
+            continue
+        refusal = decision.verdict == REFUSAL
+        deadline = None if refusal else find_deadline(readable(sentence.text), made_on=made_on, term_end=term_end)
+        suggestions.append(
+            SuggestedCommitment(
+                sentence=sentence.text,
+                start=sentence.start,
+                kind=Kind.REFUSAL if refusal else kind_of(main_clause_with_object(readable(sentence.text))),
+                title=title_for(sentence.text, refusal=refusal, deadline_wording=deadline.wording if deadline else ""),
+                deadline=deadline,
+            )
+        )
+        previous_was_suggested = True
+    return suggestions
+
+
+_SUBJECT = re.compile(r"^(?:de|het|deze|dit|die)\s+(\w{5,})", _F)
+
+
+def _elaborates(sentence: str, previous: str) -> bool:
+    """'De projectoproep zal ...' right after 'wil ik een projectoproep lanceren': the same promise."""
+    subject = _SUBJECT.match(readable(sentence))
+    return bool(subject) and subject.group(1).casefold() in readable(previous).casefold()

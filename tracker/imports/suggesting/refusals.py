@@ -1,0 +1,98 @@
+"""Step 5: refusals, read from structure: a negation ("niet", "geen", "niets", "nooit") of an intent,
+a need, support, room or a possibility, held by the minister's side (or impersonally, "het is niet
+opportuun"), about an action.
+
+- intent: "ik ben niet van plan", "het kabinet is niet voornemens", "overweeg niet", "wordt geen … overwogen",
+  "ik plan geen", "wil ik niet op vooruitlopen", "zal de proefperiode niet verlengen" (the minister's side);
+- need: "acht ik niet nodig", "is niet opportuun", "zie geen reden/aanleiding/noodzaak";
+- support: "ben geen voorstander van", "steun ik niet";
+- room: "daar is geen ruimte voor", "is niet aan mij";
+- possibility of saying or sharing, declined on principle: "kan geen uitspraken doen", "kan niet ingaan
+  op", "kan de informatie niet delen", "kan geen antwoord geven", "niet in het belang … om".
+
+Not refusals: lacking information that does not exist ("heb geen zicht op", "dat overzicht kan ik niet
+geven", "is niet bekend"), statements of competence ("heb hierin geen rol"), a promise to refrain
+("zal niets doen dat … in de weg staat": a commitment), "niet alleen … maar ook".
+"""
+
+import re
+
+_F = re.IGNORECASE
+_NEGATION = r"(?:niet|geen|niets|nooit|evenmin)"
+_REFUSALS = [
+    re.compile(pattern, _F)
+    for pattern in (
+        # intent
+        rf"\b(?:ben|is|zijn)\s+(?:\w+\s+){{0,4}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:van\s+plan|voornemens|van\s+zins|bereid)\b",
+        rf"\b(?:overweeg|overweegt|overwegen|plan|plannen|beoog|beogen|voorzie|voorzien)\s+(?:\w+\s+){{0,3}}?{_NEGATION}\b",
+        rf"\b(?:wordt|worden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:overwogen|gepland|voorzien|beoogd|verlengd|ingevoerd|uitgebreid|aangepast)\b",
+        rf"\b(?:het|dat|dit)\s+is\s+(?:\w+\s+){{0,3}}?{_NEGATION}\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|plan)\b",
+        rf"\b(?:heb|hebben|heeft)\s+(?:\w+\s+){{0,2}}?{_NEGATION}\s+(?:de\s+)?(?:intentie|plannen|plan|voornemen)\b",
+        r"\ber\s+(?:zijn|bestaan|komen|worden)\s+(?:\w+\s+){0,3}?geen\s+(?:plannen|bijkomende|extra|nieuwe|specifieke|aparte|verdere)\b",
+        rf"\b(?:wil|willen)\s+(?:\w+\s+){{0,4}}?{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:op\s+)?vooruitlopen\b|\b{_NEGATION}\s+(?:\w+\s+){{0,2}}?op\s+vooruitlopen\b",
+        # need
+        rf"\b(?:acht|vind|achten|vinden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|nodig|noodzakelijk|aangewezen|wenselijk|zinvol|nuttig|aan\s+de\s+orde)\b",
+        rf"\b(?:is|zijn|lijkt|lijken)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|aangewezen|wenselijk|zinvol|aan\s+de\s+orde)\b",
+        r"\b(?:zie|ziet|zien|is|bestaat)\s+(?:\w+\s+){0,4}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond|"
+        r"mogelijkheid|mogelijkheden)\b",
+        # need, said of the measure itself: "Aanvullende maatregelen zijn niet nodig"
+        r"\b(?:maatregel\w*|regeling|wijziging\w*|aanpassing\w*|onderzoek|studie|actie\w*|wetgeving|wetswijziging|stappen)\s+"
+        r"(?:\w+\s+){0,3}?(?:is|zijn|lijkt|lijken)\s+(?:\w+\s+){0,3}?(?:niet|geen)\s+(?:\w+\s+){0,1}?(?:nodig|noodzakelijk)\b",
+        # choosing or taking over: "Daar kies ik niet voor", "dat voorstel neem ik niet over", "wijs ik af"
+        r"\b(?:kies|kiest|kiezen)\s+(?:\w+\s+){0,4}?(?:niet|geen)\s+(?:\w+\s+){0,3}?voor\b",
+        r"\b(?:neem|neemt|nemen)\s+(?:\w+\s+){0,4}?niet\s+over\b|\b(?:wijs|wijst|wijzen)\s+(?:ik|we|wij|het\s+kabinet)\s+(?:\w+\s+){0,4}?af\b",
+        # support
+        r"\b(?:ben|zijn|is)\s+(?:\w+\s+){0,3}?(?:geen|niet\s+een)\s+(?:\w+\s+){0,1}?(?:voorstander|voorstanders)\b",
+        r"\b(?:steun|steunen|onderschrijf|onderschrijven)\s+(?:ik|we|wij|het\s+kabinet)\s+(?:\w+\s+){0,4}?niet\b",
+        # room
+        r"\b(?:is|zijn|bestaat)\s+(?:\w+\s+){0,4}?geen\s+(?:\w+\s+){0,2}?(?:ruimte|budget|middelen)\s+(?:voor|om)\b|\bgeen\s+(?:\w+\s+){0,1}?ruimte\s+(?:voor|om)\b",
+        r"\bis\s+(?:\w+\s+){0,2}?niet\s+aan\s+(?:mij|ons|het\s+kabinet)\b",
+        r"\b(?:zijn|is)\s+(?:\w+\s+){0,3}?geen\s+(?:extra\s+|aanvullende\s+|bijkomende\s+)?(?:middelen|budget|geld)\s+(?:beschikbaar|voorzien)\b",
+        r"\bniet\s+in\s+het\s+belang\s+(?:\w+\s+){0,5}?om\b",
+        r"\bligt\s+(?:\w+\s+){0,3}?niet\s+in\s+de\s+rede\b",
+        # declining to act: "neem ik geen maatregelen", "zet het kabinet geen stappen"
+        r"\b(?:neem|neemt|nemen|zet|zetten|onderneem|onderneemt|ondernemen)\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?"
+        r"(?:maatregelen|stappen|actie|acties|initiatief|initiatieven)\b",
+        # declining to say or share: "ga ik niet in op", "worden geen mededelingen gedaan", "verstrek ik geen informatie"
+        r"\b(?:ga|gaat|gaan)\s+(?:\w+\s+){0,4}?niet\s+(?:\w+\s+){0,4}?in\s+op\b|\bniet\s+(?:\w+\s+){0,3}?op\s+vooruit\b",
+        r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?geen\s+(?:mededelingen|uitspraken|informatie)\s+(?:\w+\s+){0,3}?(?:gedaan|gegeven|verstrekt)\b",
+        r"(?:\b(?:verstrek|verstrekt|verstrekken|deel|deelt|delen)\s+(?:ik|we|wij|het\s+kabinet)|"
+        r"\b(?:ik|we|wij|het\s+kabinet|de\s+regering)\s+(?:verstrek|verstrekt|verstrekken|deel|deelt|delen))"
+        r"\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?(?:informatie|gegevens|details)\b",
+        # possibility of saying or sharing
+        rf"\b(?:kan|kunnen)\s+(?:\w+\s+){{0,10}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:uitspra(?:ak|ken)\s+doen|ingaan|delen|vooruitlopen|"
+        r"uitspra(?:ak|ken)\s+(?:\w+\s+){0,2}?doen|antwoord\s+geven|openbaar\s+maken|bekendmaken|toezeggen|commentaar\s+geven|mededelingen\s+doen|in\s+detail\s+treden|"
+        r"ingrijpen|worden\s+gegeven|verstrekken)\b",
+        rf"\bkan\s+(?:\w+\s+){{0,3}}?{_NEGATION}\s+(?:\w+\s+){{0,6}}?(?:op\s+)?(?:ingaan|reageren)\b",
+    )
+]
+# The minister's side declining a future action: "ik zal geen …", "de regering zal … niet verlengen".
+_NEGATED_FUTURE = re.compile(
+    rf"\b(?:zal|zullen|ga|gaan|wil|willen)\b(?:\s+\w+){{0,6}}?\s+{_NEGATION}\b(?!\s+(?:alleen|enkel|nalaten|langer|meer\s+dan|eerder|later|"
+    r"zomaar|zonder|uitsluiten|onvermeld|ontkennen|verhelen|verzwijgen))",
+    _F,
+)
+_REFRAIN = re.compile(r"\bniets\s+(?:\w+\s+){0,2}?(?:doen|ondernemen)\b", _F)
+_NOT_A_REFUSAL = re.compile(
+    r"\b(?:geen\s+(?:zicht|inzicht|informatie|gegevens|cijfers|zicht|rol|signalen|weet|kennis|overzicht)|niet\s+bekend|"
+    r"niet\s+alleen|niet\s+enkel|(?:reden|aanleiding)\s+om\s+(?:aan\s+te\s+nemen|te\s+veronderstellen|te\s+twijfelen|te\s+denken|"
+    r"te\s+verwachten|te\s+vrezen)|niet\s+over\s+(?:informatie|gegevens|cijfers)|niet\s+(?:geregistreerd|bijgehouden))\b",
+    _F,
+)
+
+
+def refuses(main: str) -> bool:
+    """The main clause declines an action by structure (negated intent, need, support, room or possibility)."""
+    if _NOT_A_REFUSAL.search(main) and not re.search(r"\b(?:uitspraken|delen|deel|ingaan|vooruitlopen|verstrek\w*)\b", main, _F):
+        return False
+    return any(pattern.search(main) for pattern in _REFUSALS)
+
+
+def declines_future_action(main: str) -> bool:
+    """A negated future action: a refusal when the minister's side is its actor (pipeline.py checks)."""
+    return bool(_NEGATED_FUTURE.search(main)) and not _REFRAIN.search(main)
+
+
+def refrains(main: str) -> bool:
+    """A promise to refrain from something: "zal niets doen dat …"."""
+    return bool(_REFRAIN.search(main))

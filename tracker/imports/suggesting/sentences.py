@@ -1,0 +1,190 @@
+"""Step 1: the sentences of an answer, with their place in the text.
+
+A careful reader's sentences (the labelled corpus follows the same rules, tests/data/corpus/README.md):
+- a sentence ends at ".", "!" or "?" followed by a space or a line break and a capital, a digit or a
+  quote; a line break alone does not end one (answers printed from a PDF wrap their lines);
+- abbreviations ("bv.", "o.a.", "m.b.t.", "jl.", "nr.") and footnote markers after the full stop
+  ("… de ADR. 2", "… is.8 Het", "[3 ]") do not end a sentence early, nor start the next one;
+- a blank line, a heading ("Antwoord 2"), a numbered item ("1. ", "2) ") or a bullet ("–", "•") at the
+  start of a line starts a new sentence; the item's number or bullet is not part of it;
+- a line ending in ":" ends its sentence (the list that follows is made of sentences of its own).
+
+`readable()` gives the words of a sentence as one line, for the later steps to read: words broken
+across lines joined again ("vertegenwoordi-\\nging"), footnote markers left out.
+"""
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    [
+        "bv",
+        "bijv",
+        "bijvoorbeeld",
+        "nr",
+        "nrs",
+        "o.a",
+        "m.b.t",
+        "enz",
+        "e.d",
+        "art",
+        "blz",
+        "dhr",
+        "mevr",
+        "mw",
+        "cf",
+        "incl",
+        "excl",
+        "t.e.m",
+        "i.s.m",
+        "ca",
+        "min",
+        "prof",
+        "dr",
+        "mr",
+        "ir",
+        "vnl",
+        "resp",
+        "evt",
+        "zgn",
+        "m.a.w",
+        "d.w.z",
+        "i.p.v",
+        "t.o.v",
+        "p",
+        "pag",
+        "vb",
+        "nl",
+        "jl",
+        "ll",
+        "e.a",
+        "m.i.v",
+        "o.m",
+        "w.o",
+        "d.i",
+        "z.g.a",
+        "tel",
+        "vzw",
+        "d.d",
+        "t.a.v",
+        "t.b.v",
+        "i.o.m",
+        "i.c",
+        "i.v.m",
+        "a.s",
+        "st",
+        "sr",
+        "jr",
+        "ing",
+        "drs",
+        "e.v",
+        "n.a.v",
+        "m.n",
+        "z.o.z",
+        "o.b.v",
+        "vs",
+    ]
+)
+HEADING = re.compile(r"^(?:antwoord(?:en)?|vraag|vragen)(?:\s+op\s+vraag)?\s+\d+(?:\s*(?:,|en|-|t/m)\s*\d+)*\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"^(?:\d{1,2}(?:\s*-\s*\d{1,2})?[.)]|[–•·\-*\x81\uf0b7]|[a-z][.)])\s+")
+_END = re.compile(r"[.!?](?:[\"'”»)]*)")
+# After a full stop: an optional footnote marker ("2", "[3 ]", "?1"), then the space before the next sentence.
+_AFTER_END = re.compile(r"(?:\s?\[\s*\d{1,3}\s*\]|\s?\d{1,2}(?=\s+[\"'“«(]?[A-ZÀ-Ý]))?(?P<space>\s+)")
+_TRAILING_MARKER = re.compile(r"(?<=[.!?])(?:\s?\[\s*\d{1,3}\s*\]|\s?\d{1,2})$")
+_NEXT_START = re.compile(r"[\"'“«(]?[A-ZÀ-Ý0-9]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _lines(text: str):
+    position = 0
+    for line in text.split("\n"):
+        yield position, line
+        position += len(line) + 1
+
+
+def _blocks(text: str):
+    """Runs of lines that may hold one sentence across line breaks: a blank line, a heading, an
+    item or bullet, or a line ending in ":" closes a block."""
+    block_start, previous_end, in_item = None, None, False
+    for line_start, content in _lines(text):
+        stripped = content.strip()
+        if not stripped or HEADING.match(stripped) or stripped.isdigit():
+            if block_start is not None:
+                yield block_start, previous_end
+            block_start = None
+            continue
+        if block_start is not None and (
+            _ITEM.match(stripped) or (in_item and stripped[:1].isupper() and text[previous_end - 1 : previous_end] not in ",;")
+        ):
+            yield block_start, previous_end  # a new item, or the text after a list of unpunctuated items
+            block_start = None
+        if block_start is None:
+            in_item = bool(_ITEM.match(stripped))
+        if block_start is None:
+            block_start = line_start + (len(content) - len(content.lstrip()))
+        previous_end = line_start + len(content.rstrip())
+        if stripped.endswith(":"):
+            yield block_start, previous_end
+            block_start = None
+    if block_start is not None:
+        yield block_start, previous_end
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    word = re.search(r"(?:^|[\s(])([\w.]+)\.$", before)
+    if not word:
+        return False
+    token = word.group(1).lower()
+    return token in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token)) or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+
+
+def _split_block(text: str, start: int, end: int):
+    chunk = text[start:end]
+    position = 0
+    for stop in _END.finditer(chunk):
+        after = _AFTER_END.match(chunk, stop.end())
+        if not after:
+            continue
+        following = chunk[after.end() :]
+        if not _NEXT_START.match(following):
+            continue
+        before = chunk[position : stop.end()]
+        if stop.group(0).startswith(".") and _ends_with_abbreviation(chunk[position : stop.start() + 1]):
+            continue
+        yield start + position, before
+        position = after.end()
+    yield start + position, chunk[position:]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of *text* in order, each with its offset: text[start:start + len(sentence)] == sentence."""
+    sentences = []
+    for block_start, block_end in _blocks(text):
+        for offset, sentence in _split_block(text, block_start, block_end):
+            item = _ITEM.match(sentence)
+            if item:
+                offset, sentence = offset + item.end(), sentence[item.end() :]
+            stripped = sentence.strip()
+            if not stripped or re.fullmatch(r"[\d\s.\[\]]+", stripped):
+                continue  # a footnote number alone
+            offset += len(sentence) - len(sentence.lstrip())
+            stripped = _TRAILING_MARKER.sub("", stripped)  # "… informeren.[2 ]", "… beschikbaar is.8"
+            sentences.append(Sentence(offset, stripped))
+    return sentences
+
+
+def readable(sentence: str) -> str:
+    """The sentence as one line of words: hyphenation across lines undone, footnote markers out."""
+    words = re.sub(r"(?<=[a-zà-ÿ])-\s*\n\s*(?=[a-zà-ÿ])", "", sentence)
+    words = re.sub(r"\[\s*\d{1,3}\s*\]", "", words)
+    words = re.sub(r"(?<=[a-zà-ÿ.,;:)])(\d{1,2})(?=[\s,.;:]|$)", "", words)  # "aanvalsplannen.7", "Agema,7"
+    return " ".join(words.split())

@@ -1,0 +1,177 @@
+"""Step 2b: what in a main clause announces action to come, and its finite verb.
+
+- **future**: "zal", "zullen", "ga/gaan" + an infinitive ("ik zal …", "we gaan … evalueren");
+- **intent**: "wil", "van plan", "voornemens", "de intentie", "het is mijn bedoeling", "streef ernaar",
+  "neem het initiatief", "engageer mij", "beoog";
+- **assent**: "ben bereid", "zeg toe", "dat engagement neem ik op", "dat wil ik graag doen";
+- **request**: the minister asked someone else to act ("heb het RIVM gevraagd", "laat onderzoeken",
+  "heb besloten … te"): the minister made it happen, the result is to come;
+- **ongoing**: work under way with a result to come ("momenteel", "op dit moment", "bezig met", "in
+  overleg", "wordt gewerkt aan", "lopen gesprekken", "zijn begonnen met") or a preparatory verb in
+  the present ("ik onderzoek", "het ministerie verkent", "wordt uitgewerkt", "wordt voorbereid");
+- **plan**: a passive or nominal plan ("is gepland", "staat gepland", "volgt", "komt er", "treedt in
+  werking", "wordt … gepubliceerd") — a plan only with a time still to come (see timing.py).
+
+Each signal keeps the span of its finite verb, for actors.py to find its subject.
+"""
+
+import re
+from dataclasses import dataclass
+
+FUTURE = "future"
+INTENT = "intent"
+ASSENT = "assent"
+REQUEST = "request"
+ONGOING = "ongoing"
+PLAN = "plan"
+PRESENT = "present"  # a present-tense action of the minister's side, a promise only with a time to come
+
+_F = re.IGNORECASE
+_PREPARATORY_STEMS = (
+    r"onderzo\w*|bekijk\w*|bekeken|verken\w*|analyse\w*|analyseer\w*|evalue\w*|geëvalueerd|uitgewerkt|werk\w*\s+(?:\w+\s+){0,6}?(?:uit|aan)\b|"
+    r"voorbereid\w*|bereid\w*\s+(?:\w+\s+){0,8}?voor\b|ontwikkel\w*|besproken|bespreek\w*|overleg\w*|inventari\w*|"
+    r"in\s+kaart|nagegaan|ga\s+(?:\w+\s+){0,4}?na\b|gaat\s+(?:\w+\s+){0,4}?na\b|bestudeer\w*|opgesteld|stel\w*\s+(?:\w+\s+){0,6}?op\b|"
+    r"herzien|herzie\w*|verkend|geprobeerd|gewerkt|uitgezocht|zoek\w*\s+(?:\w+\s+){0,6}?uit\b|afgewogen|"
+    r"kijk\w*\s+(?:\w+\s+){0,8}?naar|aan\s+het\s+(?:kijken|werken|onderzoeken|bekijken|verkennen|uitwerken|voorbereiden)"
+)
+PREPARATORY = re.compile(rf"\b(?:{_PREPARATORY_STEMS})", _F)
+# The participles of that work, for the passive: "wordt uitgewerkt", "wordt er gewerkt aan".
+_PREPARATORY_PARTICIPLES = (
+    r"onderzocht|bekeken|verkend|geanalyseerd|geëvalueerd|uitgewerkt|voorbereid|ontwikkeld|besproken|opgesteld|herzien|"
+    r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
+    r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend|meegenomen"
+)
+# A preparatory verb in the present tense, whoever its subject: "het ministerie verkent", "bereidt … voor".
+_PREPARING = (
+    r"\b(?:ik|we|wij|diensten|ministeries?|departement(?:en)?|administratie|agentschap(?:pen)?|ambtenaren)\s+(?:[\w’'-]+\s+){0,2}?(?P<verb>onderzoek|bekijk|verken|analyseer|evalueer|ontwikkel|bespreek|overleg|"
+    r"inventariseer|bestudeer|herbekijk|toets|onderzoeken|bekijken|verkennen|analyseren|evalueren|ontwikkelen|bespreken|"
+    r"inventariseren|bestuderen|toetsen)\b|"
+    r"\b(?P<verb2>onderzoek|bekijk|verken|analyseer|evalueer|ontwikkel|bespreek|overleg|inventariseer|bestudeer|toets)\s+(?:ik|we|wij)\b|"
+    r"\b(?P<verb3>onderzoekt|bekijkt|verkent|analyseert|evalueert|ontwikkelt|ontwikkelen|bespreekt|overlegt|inventariseert|"
+    r"bestudeert|herbekijkt|toetst|beziet|bezint|beraadt)\b|"
+    r"\b(?P<verb4>bereid|bereidt|bereiden|werk|werkt|werken|stel|stelt|zoek|zoekt|kijk|kijkt)\s+"
+    r"(?:[\w’'-]+\s+){0,12}?(?:voor|aan|uit|op|naar)\b(?!\s+(?:de\s+)?(?:samenwerking|uw|u\b))|"
+    r"\b(?P<verb5>voert|voeren|voer)\s+(?:[\w’'-]+\s+){0,8}?(?:onderzoek\w*|test\w*|analyse\w*|evaluatie\w*|studie\w*|"
+    r"verkenning\w*|proef\w*|pilot\w*|audit\w*|doorlichting\w*)\s+(?:[\w’'-]+\s+){0,4}?uit\b"
+)
+# An infinitive, not a finite verb: "te ontwikkelen", "kunnen ontwikkelen".
+_INFINITIVE_BEFORE = re.compile(r"\b(?:te|kan|kunnen|zal|zullen|moet|moeten|wil|willen|gaan|mag|mogen|om)\s+$", _F)
+
+
+_PATTERNS = [
+    (FUTURE, r"\b(?P<verb>zal|zullen|zult)\b"),
+    (
+        FUTURE,
+        r"(?:\b(?:ik|we|wij)\s+(?P<verb>ga|gaan)\b|\b(?P<verb2>ga|gaan)\s+(?:ik|we|wij)\b)"
+        r"(?!\s+(?:er\s*van\s+uit|ervan\s+uit|uit\s+van|akkoord|over\b|om\b|door\b|verder\s+in\s+op|in\s+op))",
+    ),
+    (
+        INTENT,
+        r"\b(?P<verb>wil|willen)\b(?!(?:\s+\w+){0,4}?\s+(?:benadrukken|onderstrepen|beklemtonen|opmerken|wijzen|verwijzen|herhalen|"
+        r"meegeven|preciseren|verduidelijken|aanstippen|signaleren|vermelden|toevoegen|stellen|danken|bedanken|geruststellen|"
+        r"erop\s+wijzen|attenderen|aangeven|zeggen|opmerken|toelichten|uitleggen|schetsen|nuanceren|onderschrijven|"
+        r"herinneren|wijzen|verwijzen|melden))",
+    ),
+    (
+        INTENT,
+        r"\b(?P<verb>ben|zijn|is)\s+(?:\w+\s+){0,3}?(?:van\s+plan|voornemens|van\s+zins)\b|\b(?:van\s+plan|voornemens)\s+(?P<verb2>ben|zijn|is)\b",
+    ),
+    (INTENT, r"\bhet\s+(?P<verb>is)\s+(?:\w+\s+){0,2}?(?:mijn|onze|de)\s+(?:bedoeling|intentie|ambitie|plan)\b"),
+    (INTENT, r"\b(?:het|mijn|ons|de)\s+(?:streven|voornemen|planning)\s+(?P<verb>is)\b"),
+    # "Naar verwachting kan ik uw Kamer in het najaar informeren": a plan, with a time to come.
+    (PLAN, r"\b(?P<verb>kan|kunnen)\s+(?:ik|we|wij|het\s+kabinet|uw\s+kamer)\b"),
+    (INTENT, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,2}?(?:de\s+intentie|het\s+plan|het\s+voornemen|de\s+ambitie)\b"),
+    (
+        INTENT,
+        r"\b(?P<verb>plan|plannen|beoog|beogen|streef|streven|engageer|engageren)\b(?=\s+(?:ik|we|wij|ernaar|me|mij|ons|\w+\s+ernaar))|"
+        r"\b(?:ik|we|wij)\s+(?P<verb2>plan|plannen|beoog|beogen|streef|streven|engageer|engageren|verbind|verbinden|voorzie|voorzien)\b"
+        r"(?!\s+(?:geen|niet|dat)\b)",
+    ),
+    (INTENT, r"\b(?P<verb>neem|nemen|neemt)\s+(?:\w+\s+){0,3}?(?:het\s+)?initiatief\b"),
+    (ASSENT, r"\b(?P<verb>ben|zijn|is)\s+(?:\w+\s+){0,3}?bereid\b|\bbereid\s+(?P<verb2>ben|zijn)\b"),
+    (
+        ASSENT,
+        r"\b(?P<verb>zeg|zeggen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?toe\b|\b(?:ik|we|wij)\s+(?P<verb2>zeg|zeggen)\s+(?:\w+\s+){0,4}?toe\b",
+    ),
+    (ASSENT, r"\bengagement\s+(?P<verb>neem|nemen)\b"),
+    (
+        REQUEST,
+        r"\b(?P<verb>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?(?:gevraagd|verzocht|opgedragen|opdracht\s+gegeven|de\s+opdracht\s+gegeven)"
+        r"(?=(?:\s+[\w’'-]+){0,14}?\s+te\s+\w+)|\b(?P<verb2>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,14}?te\s+\w+\s+(?:gevraagd|verzocht)\b|"
+        r"\b(?P<verb3>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?opdracht\s+gegeven\s+(?:tot|voor)\b",
+    ),
+    (REQUEST, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,3}?besloten\s+(?:om\s+)?(?:\w+\s+){0,10}?te\s+\w+"),
+    # A promise made before and restated: "ik heb toegezegd uw Kamer te informeren".
+    (
+        REQUEST,
+        r"\b(?P<verb>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,6}?(?:toegezegd|aangekondigd|beloofd)\s+(?:om\s+)?(?:[\w’'-]+\s+){0,10}?te\s+\w+",
+    ),
+    (
+        REQUEST,
+        r"\b(?P<verb>laat|laten)\s+(?:\w+\s+){0,8}?(?:onderzoeken|uitvoeren|kijken|uitzoeken|nagaan|bekijken|opstellen|"
+        r"evalueren|analyseren|onderzoek|uitwerken|doorlichten|in\s+kaart\s+brengen)\b",
+    ),
+    (
+        ONGOING,
+        r"\b(?P<verb>ben|zijn|is|wordt|worden)\s+(?:[\w’'-]+\s+){0,8}?(?:momenteel\s+|op\s+dit\s+moment\s+|nu\s+|volop\s+)?"
+        r"(?:bezig\s+(?:met|aan)|in\s+overleg|in\s+voorbereiding|begonnen\s+(?:met|aan)|gestart\s+met|aan\s+het\s+\w+en)\b",
+    ),
+    (
+        ONGOING,
+        r"\b(?P<verb>lopen|loopt)\s+(?:[\w’'-]+\s+){0,6}?(?:gesprekken|onderhandelingen|overleg|besprekingen|verkenningen|"
+        r"onderzoek\w*|evaluatie\w*|studie\w*|analyse\w*|pilot\w*|proef\w*)\b",
+    ),
+    (ONGOING, r"\b(?P<verb>wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,10}?" + rf"(?:{_PREPARATORY_PARTICIPLES})\b"),
+    (ONGOING, _PREPARING),
+    (
+        PLAN,
+        r"\b(?P<verb>is|zijn|staat|staan|wordt|worden)\s+(?:\w+\s+){0,6}?(?:gepland|voorzien\s+(?:in|voor|tegen|na|op)|"
+        r"ingepland|geagendeerd)\b",
+    ),
+    (PLAN, r"\b(?P<verb>volgt|volgen|komt|komen|start|starten|verschijnt|verschijnen|treedt|treden|gaat|gaan|ligt|liggen)\b"),
+    (PLAN, r"\b(?P<verb>wordt|worden)\b"),
+    (INTENT, r"\b(?P<verb>kom|komt|komen)\s+(?:[\w’'-]+\s+){0,6}?met\s+(?:een|de|het|nieuwe|voorstellen)\b"),
+    (PLAN, r"\b(?P<verb>ontvangt|ontvangen|krijgt|krijgen)\b"),
+    (PLAN, r"\b(?P<verb>verwacht|verwachten)\s+(?:[\w’'-]+\s+){0,8}?te\s+(?:kunnen\s+)?\w+"),
+    (PLAN, r"\b(?P<verb>moet|moeten)\s+(?:\w+\s+){0,8}?(?:in\s+werking\s+treden|klaar\s+zijn|afgerond\s+zijn|gereed\s+zijn)\b"),
+]
+_COMPILED = [(kind, re.compile(pattern, _F)) for kind, pattern in _PATTERNS]
+# A present-tense verb of the minister's side: "ik informeer", "informeer ik", "we maken … op".
+_PRESENT_FIRST_PERSON = re.compile(
+    r"\b(?:ik|we|wij)\s+(?P<verb>(?!zal|zullen|ga|gaan|wil|willen|ben|zijn|heb|hebben|kan|kunnen|moet|moeten|had|was|werd|kijk\s+uit)\w+)\b|"
+    r"\b(?P<verb2>(?!zal|zullen|ga|gaan|wil|willen|ben|zijn|heb|hebben|kan|kunnen|moet|moeten|had|was|werd)\w+)\s+(?:ik|we|wij)\b",
+    _F,
+)
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: str
+    start: int  # the finite verb, in the clause
+    end: int
+    text: str  # the words that matched
+
+
+def _verb_span(match: re.Match) -> tuple[int, int]:
+    for group in ("verb", "verb2", "verb3", "verb4", "verb5"):
+        if match.groupdict().get(group):
+            return match.span(group)
+    return match.span()
+
+
+def signals_in(clause: str) -> list[Signal]:
+    """The signals of action to come in a (main) clause, in order of their finite verb."""
+    found = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(clause):
+            start, end = _verb_span(match)
+            if kind == ONGOING and _INFINITIVE_BEFORE.search(clause[:start]):
+                continue
+            found.append(Signal(kind=kind, start=start, end=end, text=match.group(0)))
+    for match in _PRESENT_FIRST_PERSON.finditer(clause):
+        start, end = _verb_span(match)
+        found.append(Signal(kind=PRESENT, start=start, end=end, text=match.group(0)))
+    return sorted(found, key=lambda signal: (signal.start, _PRIORITY.index(signal.kind)))
+
+
+_PRIORITY = [ASSENT, REQUEST, INTENT, FUTURE, ONGOING, PLAN, PRESENT]
