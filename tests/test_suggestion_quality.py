@@ -21,9 +21,10 @@ import quality
 import suggestion_quality
 
 # Reached on 29 November 2026 (bench/quality/history.jsonl): test split precision 0.615, recall 0.444,
-# deadlines 9/10; development split precision 0.985, recall 0.903, deadlines 17/17.
+# deadlines 9/10. The development split was then extended from 21 to 62 real documents (the test split
+# unchanged): precision 0.77, recall 0.59, deadlines 0.94 on it before the rules were tuned on the new ones.
 TEST_FLOOR = {"precision": 0.61, "recall": 0.44, "deadline_accuracy": 0.9}
-DEV_FLOOR = {"precision": 0.95, "recall": 0.88, "deadline_accuracy": 0.95}
+DEV_FLOOR = {"precision": 0.76, "recall": 0.58, "deadline_accuracy": 0.93}
 
 
 def _figures(split: str) -> dict:
