@@ -50,6 +50,8 @@ urlpatterns = [
     path("questions/late/", questions.late_answer_list_view, name="late_answers"),
     path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),
     path("reports/minister/", reports.minister_report_view, name="minister_report"),
+    path("reports/minister/letter.pdf", reports.minister_report_pdf_view, name="minister_report_pdf"),
+    path("reports/minister/letter.eml", reports.minister_report_eml_view, name="minister_report_eml"),
     # Private addresses for calendar programs and feed readers, which cannot log in (views/feeds.py).
     path("calendar/<feedtoken:token>.ics", feeds.user_calendar_view, name="user_calendar"),
     path("feeds/<feedtoken:token>/following.atom", feeds.following_feed, name="following_feed"),
