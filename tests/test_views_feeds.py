@@ -233,3 +233,9 @@ def test_the_feed_addresses_ask_for_no_session(viewer):
     assert response.status_code == 200
     assert "sessionid" not in response.cookies
     assert "csrftoken" not in response.cookies
+
+
+def test_the_private_addresses_answer_get_and_head_but_no_post(anonymous_client, viewer):
+    for url in (calendar_url(viewer), following_url(viewer)):
+        assert anonymous_client.head(url).status_code == 200
+        assert anonymous_client.post(url).status_code == 405

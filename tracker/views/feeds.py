@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from tracker.exports.ical import deadline_calendar
 from tracker.models import Person, Profile, Status, StatusUpdate
@@ -56,7 +56,7 @@ def _name(user) -> str:
 
 
 @login_not_required
-@require_GET
+@require_safe
 def user_calendar_view(request: HttpRequest, token: str) -> HttpResponse:
     """The deadlines of what the token's owner follows or looks after, as an iCalendar feed."""
     profile = _profile_or_404(token)
@@ -86,6 +86,7 @@ class _PrivateFeed(Feed):
 
     feed_type = Atom1Feed
     description_template = "tracker/feeds/status_update.html"
+    item_guid_is_permalink = False
 
     def __call__(self, request, *args, **kwargs):
         request.feed_profile = profile = _profile_or_404(kwargs["token"])
@@ -107,6 +108,11 @@ class _PrivateFeed(Feed):
         return f"tag:{subject.host},{TAG_YEAR}:{self.guid_path(subject)}"
 
     def guid_path(self, subject: FeedSubject) -> str:
+        """The feed's own part of its id (each feed says)."""
+        raise NotImplementedError
+
+    def entries(self, subject: FeedSubject) -> list[StatusUpdate]:
+        """The status updates the feed shows (each feed says)."""
         raise NotImplementedError
 
     def items(self, subject: FeedSubject) -> list[StatusUpdate]:
@@ -124,8 +130,6 @@ class _PrivateFeed(Feed):
 
     def item_guid(self, update: StatusUpdate) -> str:
         return f"tag:{update.feed_host},{TAG_YEAR}:status-update/{update.pk}"
-
-    item_guid_is_permalink = False
 
     def item_author_name(self, update: StatusUpdate) -> str:
         return _recorder(update)
@@ -201,5 +205,6 @@ class FollowingFeed(_PrivateFeed):
         return following_feed_entries(subject.profile.user)
 
 
-minister_feed = login_not_required(MinisterFeed())
-following_feed = login_not_required(FollowingFeed())
+# GET and HEAD only (some calendar programs and readers ask HEAD first).
+minister_feed = login_not_required(require_safe(MinisterFeed()))
+following_feed = login_not_required(require_safe(FollowingFeed()))
