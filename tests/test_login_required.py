@@ -1,9 +1,12 @@
-"""Every page needs a login, except the login page itself, the language switch and the health check."""
+"""Every page needs a login, except the login page itself, the language switch, the health check and
+the private calendar and feeds, which a secret token in their address opens instead (calendar
+programs and feed readers cannot log in; tests/test_views_feeds.py)."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 PUBLIC = {"login", "set_language", "healthz"}
+BY_TOKEN = {"user_calendar", "following_feed", "minister_feed"}
 
 
 def named_routes(resolver=None, namespace=""):
@@ -25,7 +28,7 @@ ROUTES = sorted({pattern.name: pattern for pattern in named_routes()}.values(), 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("pattern", [p for p in ROUTES if p.name not in PUBLIC], ids=lambda p: p.name)
+@pytest.mark.parametrize("pattern", [p for p in ROUTES if p.name not in PUBLIC | BY_TOKEN], ids=lambda p: p.name)
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_anonymous_visitor_is_sent_to_the_login_page(anonymous_client, pattern, method):
     url = sample_url(pattern)
@@ -56,3 +59,10 @@ def test_the_admin_sends_anonymous_visitors_to_the_applications_login_page(anony
 def test_the_login_page_and_health_check_are_open(anonymous_client):
     assert anonymous_client.get(reverse("login")).status_code == 200
     assert anonymous_client.get(reverse("healthz")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(BY_TOKEN))
+def test_the_token_addresses_answer_a_bad_token_with_404_not_the_login_page(anonymous_client, name):
+    arguments = {"token": "x" * 43, **({"person_id": 1} if name == "minister_feed" else {})}
+    assert anonymous_client.get(reverse(name, kwargs=arguments)).status_code == 404

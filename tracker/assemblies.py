@@ -1,6 +1,7 @@
 """What differs between the parliaments whose written questions are tracked: the legal term within
-which a minister must answer, and the day a session year opens. One entry per assembly, keyed by its
-code (Assembly.slug); the reference data itself (names, legislatures, governments) is in migrations.
+which a minister must answer, the day a session year opens, and where its letters are dated. One
+entry per assembly, keyed by its code (Assembly.slug); the reference data itself (names,
+legislatures, governments) is in migrations.
 """
 
 import datetime
@@ -24,6 +25,8 @@ class AssemblyRules:
     term_days: int
     term_in_working_days: bool  # Monday to Friday without public holidays; else calendar days
     session_opens: Callable[[int], datetime.date]  # the day the session year starting in that year opens
+    seat: str = "Brussel"  # where its letters are dated: "Brussel, 29 november 2026"
+    article: str = "het"  # its name's article in Dutch: "het Vlaams Parlement", "de Tweede Kamer"
 
     def answer_due_on(self, asked_on: datetime.date) -> datetime.date:
         """The last day of the legal term to answer a question asked on *asked_on*."""
@@ -52,6 +55,8 @@ RULES = {
         term_days=21,
         term_in_working_days=False,
         session_opens=lambda year: _weekday_of_september(year, weekday=1, nth=3),
+        seat="Den Haag",
+        article="de",
     ),
 }
 

@@ -1,12 +1,38 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import path, register_converter
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tracker.forms.accounts import LoginForm
-from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review, status_updates
+from tracker.views import (
+    commitments,
+    dashboard,
+    exports,
+    feeds,
+    health,
+    imports,
+    questions,
+    reports,
+    review,
+    status_updates,
+)
+
+
+class FeedTokenConverter:
+    """A feed token as Profile makes them (secrets.token_urlsafe): anything else is a 404 at once."""
+
+    regex = "[A-Za-z0-9_-]{16,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FeedTokenConverter, "feedtoken")
 
 urlpatterns = [
     path("", dashboard.dashboard_view, name="dashboard"),
@@ -24,6 +50,12 @@ urlpatterns = [
     path("questions/late/", questions.late_answer_list_view, name="late_answers"),
     path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),
     path("reports/minister/", reports.minister_report_view, name="minister_report"),
+    path("reports/minister/letter.pdf", reports.minister_report_pdf_view, name="minister_report_pdf"),
+    path("reports/minister/letter.eml", reports.minister_report_eml_view, name="minister_report_eml"),
+    # Private addresses for calendar programs and feed readers, which cannot log in (views/feeds.py).
+    path("calendar/<feedtoken:token>.ics", feeds.user_calendar_view, name="user_calendar"),
+    path("feeds/<feedtoken:token>/following.atom", feeds.following_feed, name="following_feed"),
+    path("feeds/<feedtoken:token>/ministers/<int:person_id>.atom", feeds.minister_feed, name="minister_feed"),
     path("review/", review.review_list_view, name="review_list"),
     path("review/<int:pk>/", review.suggestion_review_view, name="suggestion_review"),
     path("import/", imports.import_upload_view, name="import_upload"),

@@ -2,11 +2,14 @@
 promise, read it in Dutch, review an import's suggestions, log out."""
 
 import re
+import shutil
+import subprocess
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import SCREENSHOTS, log_in, screenshot
 from tracker.models import Commitment, Status, Suggestion, SuggestionState
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,6 +106,24 @@ def test_viewer_prepares_the_report_for_a_minister_from_the_dashboard(page, demo
     past_due = page.get_by_role("table", name="Past due")
     expect(past_due).to_contain_text("Projectoproep voor buddywerkingen")
     screenshot(page, "15-minister-report")
+    # The same report as the letter to the minister: a PDF in Dutch, read back; its first page is
+    # kept beside the screenshots when poppler's pdftoppm is there to draw it.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Letter to the minister (PDF)").click()
+    letter = download.value
+    assert re.fullmatch(r"toezeggingen-liesbeth-homans-\d{4}-\d{2}-\d{2}\.pdf", letter.suggested_filename)
+    text = " ".join(PdfReader(letter.path()).pages[0].extract_text().split())
+    assert "Liesbeth Homans" in text
+    assert "Projectoproep voor buddywerkingen" in text
+    if shutil.which("pdftoppm"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "110", "-singlefile", "-f", "1", letter.path(), SCREENSHOTS / "15b-minister-letter"],
+            check=True,
+        )
+    with page.expect_download() as download:
+        page.get_by_role("link", name="E-mail draft (.eml)").click()
+    assert download.value.suggested_filename.endswith(".eml")
 
 
 def test_editor_reviews_suggestions_confirming_one_and_rejecting_another(page, demo_site):

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 
-from tracker.models import Commitment, Person
+from tracker.models import Answer, Assembly, Commitment, Office, Person, Question
 from tracker.models.commitments import (
     due_soon_condition,
     long_overdue_condition,
@@ -67,3 +67,50 @@ def minister_report(*, minister: Person, as_of: datetime.date, until: datetime.d
         long_overdue_count=counts["long_overdue"],
         falling_due_count=counts["falling_due"],
     )
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who writes the minister's letter and to which office: the assembly the minister answers to,
+    and the office held on the report date (or last held before it)."""
+
+    assembly: Assembly | None
+    office: Office | None
+
+
+def minister_letterhead(*, minister: Person, as_of: datetime.date) -> Letterhead:
+    offices = Office.objects.held_by(minister).select_related("government__assembly")
+    office = offices.containing(as_of).order_by("-start_date").first() or offices.filter(start_date__lte=as_of).first()
+    assembly = office.government.assembly if office and office.government else None
+    if assembly is None:
+        question = Question.objects.addressed_to(minister).select_related("assembly").order_by("-asked_on").first()
+        assembly = question.assembly if question else None
+    return Letterhead(assembly=assembly, office=office)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The question a promise was made in, as the letter cites it."""
+
+    number: int
+    asked_on: datetime.date
+    asker: str
+    url: str  # the question as the parliament publishes it, where known
+
+
+def report_citations(report: MinisterReport) -> dict[int, Citation]:
+    """The question of every row of *report*, by answer id, in one query (the report's rows load
+    only the question's number and session year)."""
+    answer_ids = {row.answer_id for row in (*report.past_due, *report.falling_due)}
+    rows = Answer.objects.filter(pk__in=answer_ids).values_list(
+        "pk",
+        "question__number",
+        "question__asked_on",
+        "question__asker__first_name",
+        "question__asker__last_name",
+        "question__source_url",
+    )
+    return {
+        pk: Citation(number=number, asked_on=asked_on, asker=f"{first} {last}".strip(), url=url)
+        for pk, number, asked_on, first, last, url in rows
+    }
