@@ -1,9 +1,12 @@
-"""Every page needs a login, except the login page itself, the language switch and the health check."""
+"""Every page needs a login, except the login page itself, the language switch, the health check and
+the unsubscribe link of mails."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 PUBLIC = {"login", "set_language", "healthz"}
+# The unsubscribe link of a mail: the signed token in its address is the proof (test_views_mail.py).
+PUBLIC |= {"unsubscribe"}
 
 
 def named_routes(resolver=None, namespace=""):

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tracker.forms.accounts import LoginForm
-from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review, status_updates
+from tracker.views import commitments, dashboard, exports, health, imports, mail, questions, reports, review, status_updates
 
 urlpatterns = [
     path("", dashboard.dashboard_view, name="dashboard"),
@@ -31,6 +31,7 @@ urlpatterns = [
     path("export/", exports.export_view, name="export"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
+    path("unsubscribe/<str:token>/", mail.unsubscribe_view, name="unsubscribe"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
