@@ -22,13 +22,23 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 
 from tracker.mail import Recipient, build_message, message_as_text, optional_path, site_url
 from tracker.models import DigestFrequency, DigestSent, Profile
-from tracker.selectors.digests import Digest, Period, digest_for, digest_period, followings, period_changes
+from tracker.selectors.digests import (
+    Digest,
+    DigestLine,
+    NewSuggestion,
+    Period,
+    digest_for,
+    digest_period,
+    followings,
+    period_changes,
+)
 from tracker.selectors.recipients import digest_recipients, reviewer_ids
 
 logger = logging.getLogger("tracker.mail")
@@ -98,12 +108,42 @@ class DigestRun:
         return line
 
 
-def _section(lines: list) -> dict:
-    """A digest section as shown: its first lines, and how many more the tracker holds."""
-    return {"lines": lines[:LINES_PER_SECTION], "count": len(lines), "more": max(len(lines) - LINES_PER_SECTION, 0)}
+class LineRenderer:
+    """Each digest line rendered once per language and run (text and HTML): the lines of a minister's
+    commitments recur in the digest of everyone who follows that minister, so a run renders what
+    changed, not users times lines. Kept for one run: it grows with the period's changes."""
+
+    def __init__(self):
+        self._rendered: dict[tuple, tuple[str, str]] = {}
+
+    def __call__(self, kind: str, line: DigestLine | NewSuggestion) -> tuple[str, str]:
+        language = translation.get_language()
+        if isinstance(line, NewSuggestion):
+            key = (kind, language, line.id)
+        else:
+            key = (kind, language, line.commitment.id, id(line.change), line.assigned, line.new)
+        if key not in self._rendered:
+            context = {"line": line, "site_url": site_url("")}
+            self._rendered[key] = (
+                render_to_string(f"tracker/mail/lines/{kind}.txt", context),
+                render_to_string(f"tracker/mail/lines/{kind}.html", context),
+            )
+        return self._rendered[key]
 
 
-def digest_message(*, recipient: Recipient, digest: Digest) -> EmailMultiAlternatives:
+def _section(kind: str, lines: list, render: LineRenderer) -> dict:
+    """A digest section as shown: its first lines (rendered), and how many more the tracker holds."""
+    shown = [render(kind, line) for line in lines[:LINES_PER_SECTION]]
+    return {
+        "count": len(lines),
+        "more": max(len(lines) - LINES_PER_SECTION, 0),
+        "text": [text for text, _html in shown],
+        "html": [html for _text, html in shown],
+    }
+
+
+def digest_message(*, recipient: Recipient, digest: Digest, render: LineRenderer | None = None) -> EmailMultiAlternatives:
+    render = render or LineRenderer()
     as_of = digest.period.as_of
     window = {
         "state": "open",
@@ -111,13 +151,17 @@ def digest_message(*, recipient: Recipient, digest: Digest) -> EmailMultiAlterna
         "deadline_to": (as_of + datetime.timedelta(days=settings.TRACKER_DUE_SOON_DAYS)).isoformat(),
         "sort": "deadline",
     }
+    with translation.override(recipient.language):
+        sections = {
+            "status_changes": _section("status", digest.status_changes, render),
+            "deadline_changes": _section("deadline", digest.deadline_changes, render),
+            "newly_overdue": _section("overdue", digest.newly_overdue, render),
+            "due_soon": _section("due_soon", digest.due_soon, render),
+            "suggestions": _section("suggestion", digest.suggestions, render),
+        }
     context = {
         "digest": digest,
-        "status_changes": _section(digest.status_changes),
-        "deadline_changes": _section(digest.deadline_changes),
-        "newly_overdue": _section(digest.newly_overdue),
-        "due_soon": _section(digest.due_soon),
-        "suggestions": _section(digest.suggestions),
+        **sections,
         "due_soon_days": settings.TRACKER_DUE_SOON_DAYS,
         "more_url": site_url(optional_path("my_work") or reverse("commitment_list")),
         "overdue_url": site_url(reverse("commitment_overdue")),
@@ -169,6 +213,7 @@ def digests_send(
     period = digest_period(frequency, today=today)
     run = DigestRun(period=period, dry_run=dry_run)
     changes = period_changes(period)
+    render = LineRenderer()
     connection = connection or get_connection()
     opened = False
     try:
@@ -205,7 +250,7 @@ def digests_send(
                 if digest.is_empty:
                     run.empty += 1
                     continue
-                message = digest_message(recipient=recipient, digest=digest)
+                message = digest_message(recipient=recipient, digest=digest, render=render)
                 if dry_run:
                     run.sent += 1
                     if on_print:
