@@ -199,6 +199,15 @@ def test_without_frequency_both_are_sent_and_a_user_can_be_chosen(mailoutbox, mi
     assert "wout@example.org" in mailoutbox[0].to[0]
 
 
+def test_a_chosen_user_who_gets_no_digest_is_told_why(minister, news):
+    reader("wekelijks", digest=DigestFrequency.WEEKLY)
+    reader("zonder-adres", email="")
+    output = send("--frequency", "daily", "--user", "wekelijks", "--user", "zonder-adres", "--user", "niemand")
+    assert "wekelijks: no daily digest: their digest is weekly." in output
+    assert "zonder-adres: no daily digest: no e-mail address." in output
+    assert "niemand: no daily digest: no such user." in output
+
+
 def test_a_bad_date_is_refused_with_the_format():
     from django.core.management.base import CommandError
 
@@ -214,29 +223,23 @@ def test_without_a_site_address_the_command_says_what_to_set(settings):
         call_command("send_digests")
 
 
-def queries_for(usernames: list[str]) -> int:
+def queries_for(users: list, everyone: list) -> int:
+    """The queries of a daily run in which *users* (of *everyone*) chose the daily digest."""
+    for user in everyone:
+        profile_update(user=user, digest=DigestFrequency.DAILY if user in users else DigestFrequency.OFF, language="en")
     with CaptureQueriesContext(connection) as captured:
-        call_command(
-            "send_digests",
-            "--date",
-            RUN.isoformat(),
-            "--frequency",
-            "daily",
-            *[f"--user={u}" for u in usernames],
-            stdout=io.StringIO(),
-        )
+        call_command("send_digests", "--date", RUN.isoformat(), "--frequency", "daily", stdout=io.StringIO())
     return len(captured.captured_queries)
 
 
 def test_the_queries_of_a_run_grow_by_a_small_constant_per_user_not_with_what_they_follow(mailoutbox, minister, news):
     themes_and_more = [CommitmentFactory(answer=AnswerFactory(question=QuestionFactory(addressee=minister))) for _ in range(5)]
-    names = [f"lezer{index:02d}" for index in range(60)]
-    for name in names:
-        user = reader(name)
+    users = [reader(f"lezer{index:02d}") for index in range(60)]
+    for user in users:
         follow(user=user, target=minister)
         for commitment in themes_and_more:
             follow(user=user, target=commitment)
-    ten, fifty = queries_for(names[:10]), queries_for(names[10:])
+    ten, fifty = queries_for(users[:10], users), queries_for(users[10:], users)
     assert len(mailoutbox) == 60
     # Per digest: the claim (in a savepoint) and marking it sent; the rest is read once per run.
     per_user = 4

@@ -59,3 +59,22 @@ def digest_recipients(*, frequency: str, usernames: list[str] | None = None, chu
         users = users.filter(username__in=usernames)
     for row in users.order_by("pk").values_list(*RECIPIENT_FIELDS).iterator(chunk_size=chunk):
         yield recipient_of(row)
+
+
+def why_no_digest(username: str, *, frequency: str) -> str | None:
+    """Why *username* is not among the *frequency* digest's recipients (None when they are): what
+    `send_digests --user` says instead of a silent zero."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        return "no such user"
+    if not user.is_active:
+        return "the account is not active"
+    if not user.email:
+        return "no e-mail address"
+    if not readers().filter(pk=user.pk).exists():
+        return "no role that may read the register"
+    profile = Profile.objects.filter(user=user).first()
+    chosen = profile.digest if profile else profile_defaults()[0]
+    if chosen != frequency:
+        return f"their digest is {chosen}"
+    return None

@@ -72,6 +72,7 @@ class DigestRun:
     period: Period
     dry_run: bool = False
     considered: int = 0
+    usernames: set[str] = field(default_factory=set)  # of the recipients considered
     sent: int = 0
     empty: int = 0
     already_sent: int = 0
@@ -227,6 +228,7 @@ def digests_send(
             reviewers = reviewer_ids(ids)
             for recipient in chunk:
                 run.considered += 1
+                run.usernames.add(recipient.username)
                 claim = claims.get(recipient.id)
                 if claim is not None and claim.sent_at is not None:
                     run.already_sent += 1

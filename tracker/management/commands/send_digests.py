@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tracker.mail import site_url
 from tracker.models import DigestFrequency
+from tracker.selectors.recipients import why_no_digest
 from tracker.services.digests import digests_send
 
 
@@ -59,6 +60,10 @@ class Command(BaseCommand):
                 on_print=self.stdout.write,
             )
             self.stdout.write(run.summary())
+            for username in set(usernames or []) - run.usernames:
+                reason = why_no_digest(username, frequency=chosen)
+                if reason:
+                    self.stdout.write(f"  {username}: no {chosen} digest: {reason}.")
             failed = failed or bool(run.failed)
         if failed:
             sys.exit(1)
