@@ -23,6 +23,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(INSTALLED)
 
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput

@@ -14,6 +14,8 @@ os.environ.setdefault("SECURE_COOKIES", "0")
 # Most tests are about other rules than the four-eyes check (on in production): they record closing
 # statuses that count at once; the four-eyes tests turn it on.
 os.environ.setdefault("FOUR_EYES", "0")
+# The address the links in mails point to (digests, reminders, unsubscribe).
+os.environ.setdefault("SITE_URL", "https://tracker.example.org")
 
 from tracker.settings import *  # noqa: F403  (the test settings are the real ones, plus the lines below)
 from tracker.settings import STORAGES

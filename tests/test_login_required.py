@@ -1,12 +1,14 @@
 """Every page needs a login, except the login page itself, the language switch, the health check and
 the private calendar and feeds, which a secret token in their address opens instead (calendar
-programs and feed readers cannot log in; tests/test_views_feeds.py)."""
+programs and feed readers cannot log in; tests/test_views_feeds.py), and the unsubscribe link of mails."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 PUBLIC = {"login", "set_language", "healthz"}
 BY_TOKEN = {"user_calendar", "following_feed", "minister_feed"}
+# The unsubscribe link of a mail: the signed token in its address is the proof (test_views_mail.py).
+PUBLIC |= {"unsubscribe"}
 
 
 def named_routes(resolver=None, namespace=""):

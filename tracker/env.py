@@ -7,9 +7,12 @@ misconfigured installation stops at start-up with a message an operator can act 
 import os
 from collections.abc import Callable
 from datetime import timedelta
+from email.utils import parseaddr
+from urllib.parse import urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -95,3 +98,43 @@ def required_unless(condition: bool, name: str, *, fallback: Callable[[], str], 
     if condition:
         return fallback()
     raise ImproperlyConfigured(f"The environment variable {name} must be set {reason}.")
+
+
+def env_port(name: str, *, default: int) -> int:
+    port = env_int(name, default=default, minimum=1)
+    if port > 65535:
+        raise ImproperlyConfigured(f"{name}={port!r} is not a port number (1 to 65535).")
+    return port
+
+
+def env_url(name: str, *, default: str) -> str:
+    """A site's address without a trailing slash: http(s)://host[:port][/path], no query or fragment."""
+    value = os.environ.get(name)
+    if not value:
+        return default
+    url = value.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a site address: use http(s)://host[:port][/path], e.g. https://tracker.example.org"
+        )
+    return url
+
+
+def env_email(name: str, *, default: str) -> str:
+    """An e-mail address, bare or with a display name: `tracker@example.org` or `Tracker <tracker@example.org>`."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    _display, address = parseaddr(value.strip())
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not an e-mail address: use name@example.org or 'Name <name@example.org>'."
+        ) from None
+    return value.strip()

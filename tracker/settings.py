@@ -6,16 +6,20 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 from django.conf import global_settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from tracker.env import (
     env_bool,
     env_choice,
     env_database,
+    env_email,
     env_int,
     env_list,
     env_minutes,
+    env_port,
     env_str,
+    env_url,
     required_unless,
 )
 
@@ -227,6 +231,47 @@ TRACKER_REPORT_MONTHS = env_int("REPORT_MONTHS", default=3, minimum=1)
 TRACKER_FOUR_EYES = env_bool("FOUR_EYES", default=True)
 # Reminders to the assignee and the followers this many days before a deadline (and on the day it passes).
 TRACKER_REMINDER_DAYS = env_int("REMINDER_DAYS", default=7, minimum=1)
+
+# E-mail (README, "E-mail"): the digests and reminders. Django's own setting names, from the
+# environment; SMTP when EMAIL_HOST is set, otherwise each mail is printed on the console.
+EMAIL_HOST = env_str("EMAIL_HOST", "").strip()
+EMAIL_PORT = env_port("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+# Seconds to wait for the mail server: a command must not hang on a server that stopped answering.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", default=30, minimum=1)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are both on: use one (TLS: STARTTLS, usually port 587; SSL: port 465)."
+    )
+if EMAIL_HOST_USER and not EMAIL_HOST_PASSWORD:
+    raise ImproperlyConfigured("EMAIL_HOST_USER is set without EMAIL_HOST_PASSWORD.")
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+# Without a mail server (development, or mail printed on the console) these two may be left out.
+_MAIL_OPTIONAL = DEBUG or not EMAIL_HOST
+DEFAULT_FROM_EMAIL = env_email(
+    "DEFAULT_FROM_EMAIL",
+    default=required_unless(
+        _MAIL_OPTIONAL,
+        "DEFAULT_FROM_EMAIL",
+        fallback=lambda: "Commitment tracker <tracker@localhost>",
+        reason="when EMAIL_HOST is set (mail servers refuse mail from an address at localhost)",
+    ),
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's own address, for the links in mails (read outside any request, so no host to take them
+# from): required when mail goes out through a server; `make run` serves http://127.0.0.1:8000.
+TRACKER_SITE_URL = env_url(
+    "SITE_URL",
+    default=required_unless(
+        _MAIL_OPTIONAL,
+        "SITE_URL",
+        fallback=lambda: "http://127.0.0.1:8000" if DEBUG else "",
+        reason="when EMAIL_HOST is set: the links in mails point there (e.g. https://tracker.example.org)",
+    ),
+)
 
 # Fetching from the parliaments' web services (README, "Fetching"). The contact goes in the
 # User-Agent of every request, so that a service's operators can reach whoever runs the fetcher.

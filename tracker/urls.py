@@ -13,6 +13,7 @@ from tracker.views import (
     feeds,
     health,
     imports,
+    mail,
     questions,
     reports,
     review,
@@ -63,6 +64,7 @@ urlpatterns = [
     path("export/", exports.export_view, name="export"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
+    path("unsubscribe/<str:token>/", mail.unsubscribe_view, name="unsubscribe"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),

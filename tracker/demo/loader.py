@@ -13,23 +13,35 @@ from tracker.imports.deadlines import find_deadline
 from tracker.imports.records import AnswerRecord, PersonRecord, QuestionRecord
 from tracker.imports.runner import import_documents
 from tracker.imports.upsert import question_upsert
-from tracker.models import Commitment, ImportRun, Office, Question, SuggestionState, Theme
+from tracker.models import Commitment, DigestFrequency, ImportRun, Office, Person, Question, SuggestionState, Theme
 from tracker.roles import Role, user_assign_role
 from tracker.services.commitments import (
     Provenance,
     RestoredStatus,
+    commitment_assign,
     commitment_create,
     commitment_hand_over,
     commitment_restore_history,
 )
 from tracker.services.people import office_resolve, person_resolve
 from tracker.services.suggestions import suggestion_confirm
+from tracker.services.team import follow, profile_update
 
 SEED = Path(__file__).parent / "documents" / "vraag-551-2017-2018.txt"
 # A real answer of the Tweede Kamer, as its published PDF: the demo shows both assemblies.
 REAL_DOCUMENTS = [Path(__file__).parent / "documents" / "ah-tk-20232024-1893.pdf"]
 DEMO_PASSWORD = "tracker-demo-2026"
 DEMO_USERS = [("admin", Role.ADMINISTRATOR), ("editor", Role.EDITOR), ("viewer", Role.VIEWER)]
+# The demo's editor looks after a few promises (two overdue, two falling due soon), follows a minister
+# and gets a daily digest: `send_digests --dry-run` shows theirs at once (README, "E-mail").
+DEMO_EDITOR_EMAIL = "editor@example.org"
+DEMO_ASSIGNED = [
+    "Aanpassing erkenningsregeling sociale verhuurkantoren",
+    "Evaluatie huurgarantie voor verhuurders",
+    "Studie spreiding bibliotheekfilialen",
+    "Evaluatie kmo-portefeuille",
+]
+DEMO_FOLLOWED_MINISTER = "Nadia El Morabit"
 
 SEED_PROMISES = [
     Promise(
@@ -193,5 +205,18 @@ def _demo_users() -> list[tuple[str, str]]:
         if role == Role.ADMINISTRATOR and not user.is_superuser:
             user.is_superuser = True
             user.save(update_fields=["is_superuser"])
+        if role == Role.EDITOR:
+            _editor_work(user)
         created.append((username, role.label))
     return created
+
+
+def _editor_work(editor) -> None:
+    """Once (while the editor has no e-mail address): an address and a daily digest, their promises
+    and their minister. Loading the demo again changes nothing, nor undoes what was changed since."""
+    if editor.email:
+        return
+    profile_update(user=editor, digest=DigestFrequency.DAILY, language="en", email=DEMO_EDITOR_EMAIL)
+    for commitment in Commitment.objects.filter(title__in=DEMO_ASSIGNED, assignee__isnull=True):
+        commitment_assign(commitment=commitment, assignee=editor, user=None)
+    follow(user=editor, target=Person.objects.named(DEMO_FOLLOWED_MINISTER).get())

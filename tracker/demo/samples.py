@@ -975,6 +975,40 @@ SAMPLES = [
             ),
         ),
     ),
+    # Looked after by the demo's editor (tracker/demo/loader.py): one promise fell due yesterday after
+    # an update the day before, one falls due in a week, so the digest and the reminders have something
+    # to say as soon as the demo is loaded.
+    Sample(
+        331,
+        -40,
+        20,
+        "Pieter Baert",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Sociale verhuurkantoren",
+        "Sociale verhuurkantoren vinden te weinig woningen op de private huurmarkt.\n\n1. Past de minister de erkenningsregeling aan?\n2. Wordt de huurgarantie geëvalueerd?",
+        "1. Ik zal de erkenningsregeling voor sociale verhuurkantoren aanpassen.\n\n2. Ik laat de huurgarantie voor verhuurders grondig evalueren.",
+        ("Wonen",),
+        (
+            Promise(
+                "Ik zal de erkenningsregeling voor sociale verhuurkantoren aanpassen.",
+                "Aanpassing erkenningsregeling sociale verhuurkantoren",
+                "legislation",
+                -1,
+                "",
+                "sociale verhuurkantoren",
+                (Update("in_progress", -2, "Ontwerpbesluit principieel goedgekeurd; advies van de Raad van State gevraagd."),),
+            ),
+            Promise(
+                "Ik laat de huurgarantie voor verhuurders grondig evalueren.",
+                "Evaluatie huurgarantie voor verhuurders",
+                "study",
+                7,
+                "",
+                "verhuurders",
+            ),
+        ),
+    ),
     Sample(
         311,
         -12,

@@ -68,6 +68,7 @@ def _write_status_updates(rows: list[tuple]) -> None:
             batch_size=5000,
         )
         return
+    # Every NOT NULL column: COPY fills in no model defaults (generated history never awaits a second editor).
     columns = (
         "commitment_id, status, observed_on, note, evidence_url, evidence_text, recorded_by_name, recorded_at, needs_confirmation"
     )
