@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory, OfficeFactory, UserFactory
 from tracker.imports.runner import import_documents
-from tracker.models import Commitment, StatusUpdate, Suggestion
+from tracker.models import Commitment, Status, StatusUpdate, StatusUpdateConfirmation, Suggestion
 from tracker.roles import Role
+from tracker.services.commitments import commitment_record_status
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,19 @@ class World:
     commitment: Commitment
     suggestion: Suggestion
     office_pk: int
+    awaiting: StatusUpdate  # a closing status awaiting a second editor (recorded by an import)
 
 
 @pytest.fixture
 def world():
     import_documents([(SEED.name, SEED.read_bytes())])
-    return World(commitment=CommitmentFactory(), suggestion=Suggestion.objects.first(), office_pk=OfficeFactory().pk)
+    with override_settings(TRACKER_FOUR_EYES=True):
+        awaiting = commitment_record_status(
+            commitment=CommitmentFactory(), user=None, status=Status.FULFILLED, observed_on=timezone.localdate()
+        )
+    return World(
+        commitment=CommitmentFactory(), suggestion=Suggestion.objects.first(), office_pk=OfficeFactory().pk, awaiting=awaiting
+    )
 
 
 def client_for(role: str) -> Client:
@@ -76,6 +84,7 @@ PAGES = {
     "export JSON": ("/export/?format=json", READ),
     "export CSV": ("/export/?format=csv", READ),
     "password change": ("/accounts/password/", READ),
+    "confirm or reject a closing status": ("/status-updates/{awaiting}/reject/", EDIT_PAGE),
     "admin": ("/admin/", ADMIN | {"anonymous": ADMIN_LOGIN}),
     "admin login page": ("/admin/login/?next=/admin/", expect(*[302] * 4)),
     "admin commitments": ("/admin/tracker/commitment/", ADMIN),
@@ -112,6 +121,8 @@ ACTIONS = {
         },
         WRITE,
     ),
+    "confirm a closing status": ("/status-updates/{awaiting}/confirm/", lambda w: {}, WRITE),
+    "reject a closing status": ("/status-updates/{awaiting}/reject/", lambda w: {"note": "Niet bewezen."}, WRITE),
     "confirm a suggestion": ("/review/{suggestion}/", lambda w: {"action": "accept"}, WRITE),
     "reject a suggestion": ("/review/{suggestion}/", lambda w: {"action": "reject"}, WRITE),
     "upload documents": (
@@ -140,6 +151,7 @@ def url_for(template: str, world: World) -> str:
         question=world.commitment.answer.question_id,
         suggestion=world.suggestion.pk,
         minister=world.commitment.responsible_person_id,
+        awaiting=world.awaiting.pk,
     )
 
 
@@ -171,6 +183,7 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
         StatusUpdate.objects.count(),
         Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title").get(),
         list(Suggestion.objects.values_list("state", flat=True)),
+        StatusUpdateConfirmation.objects.count(),
     )
     response = client_for(role).post(url, data(world))
     assert_answer(response, expected[role], url)
@@ -179,6 +192,7 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
             StatusUpdate.objects.count(),
             Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title").get(),
             list(Suggestion.objects.values_list("state", flat=True)),
+            StatusUpdateConfirmation.objects.count(),
         )
         assert after == before, "a refused action must change nothing"
 

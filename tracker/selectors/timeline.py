@@ -40,10 +40,27 @@ class TimelineEvent:
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
     voided_by: str = ""  # a voided status update: who voided it (the reason is on update.void)
+    decided_by: str = ""  # a closing status a second editor decided on: who (the decision is on update.confirmation)
 
     @property
     def sort_key(self):
         return (self.day, self.recorded_at)
+
+    @property
+    def awaiting(self) -> bool:
+        """A closing status still waiting for a second editor (the four-eyes check): it does not count yet."""
+        update = self.update
+        return bool(
+            update is not None
+            and update.needs_confirmation
+            and not hasattr(update, "confirmation")
+            and not hasattr(update, "void")
+        )
+
+    @property
+    def rejected(self) -> bool:
+        update = self.update
+        return bool(update is not None and hasattr(update, "confirmation") and not update.confirmation.confirmed)
 
 
 def _who(user, fallback: str = "") -> str:
@@ -80,8 +97,15 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
             who=_who(update.recorded_by, update.recorded_by_name),
             update=update,
             voided_by=_who(update.void.voided_by, update.void.voided_by_name) if hasattr(update, "void") else "",
+            decided_by=(
+                _who(update.confirmation.decided_by, update.confirmation.decided_by_name)
+                if hasattr(update, "confirmation")
+                else ""
+            ),
         )
-        for update in StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by", "void__voided_by")
+        for update in StatusUpdate.objects.filter(commitment=commitment).select_related(
+            "recorded_by", "void__voided_by", "confirmation__decided_by"
+        )
     ]
     records = list(commitment.history.select_related("history_user").order_by("history_date", "history_id"))
     person_ids, office_ids = set(), set()

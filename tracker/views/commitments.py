@@ -128,6 +128,7 @@ def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
 def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int = 200, **forms) -> HttpResponse:
     can_edit = request.user.has_perm("tracker.change_commitment")
     before, quoted, after = commitment.quote_in_context()
+    timeline = commitment_timeline(commitment)
     context = {
         "commitment": commitment,
         "question": commitment.answer.question,
@@ -135,7 +136,9 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_before": before,
         "answer_quote": quoted,
         "answer_after": after,
-        "timeline": commitment_timeline(commitment),
+        "timeline": timeline,
+        "awaiting": [event.update for event in timeline if event.awaiting],
+        "can_confirm": request.user.has_perm("tracker.add_statusupdateconfirmation"),
         "default_horizon": default_horizon_name(),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
         "can_void": request.user.has_perm("tracker.add_statusupdatevoid"),
@@ -174,11 +177,21 @@ def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse
     form = StatusUpdateForm(request.POST, commitment=commitment)
     if form.is_valid():
         try:
-            commitment_record_status(commitment=commitment, user=request.user, **form.cleaned_data)
+            update = commitment_record_status(commitment=commitment, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Status recorded: %(status)s.") % {"status": commitment.get_current_status_display()})
+            if update.needs_confirmation:
+                messages.success(
+                    request,
+                    _(
+                        "Status recorded: %(status)s. It awaits confirmation by another editor and counts once "
+                        "confirmed; until then the current status stays %(current)s."
+                    )
+                    % {"status": update.get_status_display(), "current": commitment.get_current_status_display()},
+                )
+            else:
+                messages.success(request, _("Status recorded: %(status)s.") % {"status": commitment.get_current_status_display()})
             return redirect(commitment)
     return _render_detail(request, commitment, status=400, status_form=form, open_panel="status")
 
