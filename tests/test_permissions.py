@@ -121,6 +121,12 @@ ACTIONS = {
         },
         WRITE,
     ),
+    "assign": ("/commitments/{commitment}/assignee/", lambda w: {"assignee": ""}, WRITE),
+    "assign from the list": (
+        "/commitments/assign/",
+        lambda w: {"commitments": [w.commitment.pk], "assignee": "none", "query": "state=open"},
+        WRITE,
+    ),
     "confirm a closing status": ("/status-updates/{awaiting}/confirm/", lambda w: {}, WRITE),
     "reject a closing status": ("/status-updates/{awaiting}/reject/", lambda w: {"note": "Niet bewezen."}, WRITE),
     "confirm a suggestion": ("/review/{suggestion}/", lambda w: {"action": "accept"}, WRITE),
@@ -181,7 +187,7 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
     url = url_for(template, world)
     before = (
         StatusUpdate.objects.count(),
-        Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title").get(),
+        Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title", "assignee").get(),
         list(Suggestion.objects.values_list("state", flat=True)),
         StatusUpdateConfirmation.objects.count(),
     )
@@ -190,7 +196,7 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
     if expected[role] in (LOGIN, ADMIN_LOGIN, 403):
         after = (
             StatusUpdate.objects.count(),
-            Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title").get(),
+            Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title", "assignee").get(),
             list(Suggestion.objects.values_list("state", flat=True)),
             StatusUpdateConfirmation.objects.count(),
         )
