@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from tests.factories import CommitmentFactory, OfficeFactory, UserFactory
 from tracker.imports.runner import import_documents
-from tracker.models import Commitment, Status, StatusUpdate, StatusUpdateConfirmation, Suggestion
+from tracker.models import Commitment, Follow, Status, StatusUpdate, StatusUpdateConfirmation, Suggestion
 from tracker.roles import Role
 from tracker.services.commitments import commitment_record_status
 
@@ -58,6 +58,7 @@ def expect(anonymous, viewer, editor, administrator):
 
 
 READ = expect(LOGIN, 200, 200, 200)
+OWN = expect(LOGIN, 302, 302, 302)  # what every role may do to their own things: follow, profile
 WRITE = expect(LOGIN, 403, 302, 302)
 EDIT_PAGE = expect(LOGIN, 403, 200, 200)
 ADMIN = expect(LOGIN, 403, 403, 200)
@@ -84,6 +85,9 @@ PAGES = {
     "export JSON": ("/export/?format=json", READ),
     "export CSV": ("/export/?format=csv", READ),
     "password change": ("/accounts/password/", READ),
+    "my work": ("/my-work/", READ),
+    "what I follow": ("/following/", READ),
+    "profile": ("/profile/", READ),
     "confirm or reject a closing status": ("/status-updates/{awaiting}/reject/", EDIT_PAGE),
     "admin": ("/admin/", ADMIN | {"anonymous": ADMIN_LOGIN}),
     "admin login page": ("/admin/login/?next=/admin/", expect(*[302] * 4)),
@@ -127,6 +131,10 @@ ACTIONS = {
         lambda w: {"commitments": [w.commitment.pk], "assignee": "none", "query": "state=open"},
         WRITE,
     ),
+    "follow a commitment": ("/follow/commitment/{commitment}/", lambda w: {}, OWN),
+    "unfollow a minister": ("/unfollow/minister/{minister}/", lambda w: {}, OWN),
+    "save the profile": ("/profile/", lambda w: {"email": "", "digest": "off", "language": "nl"}, OWN),
+    "renew the calendar secret": ("/profile/renew-secret/", lambda w: {}, OWN),
     "confirm a closing status": ("/status-updates/{awaiting}/confirm/", lambda w: {}, WRITE),
     "reject a closing status": ("/status-updates/{awaiting}/reject/", lambda w: {"note": "Niet bewezen."}, WRITE),
     "confirm a suggestion": ("/review/{suggestion}/", lambda w: {"action": "accept"}, WRITE),
@@ -189,6 +197,7 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
         StatusUpdate.objects.count(),
         Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title", "assignee").get(),
         list(Suggestion.objects.values_list("state", flat=True)),
+        Follow.objects.count(),
         StatusUpdateConfirmation.objects.count(),
     )
     response = client_for(role).post(url, data(world))
@@ -198,6 +207,7 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
             StatusUpdate.objects.count(),
             Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title", "assignee").get(),
             list(Suggestion.objects.values_list("state", flat=True)),
+            Follow.objects.count(),
             StatusUpdateConfirmation.objects.count(),
         )
         assert after == before, "a refused action must change nothing"

@@ -6,10 +6,16 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tracker.forms.accounts import LoginForm
-from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review, status_updates
+from tracker.views import commitments, dashboard, exports, health, imports, questions, reports, review, status_updates, team
 
 urlpatterns = [
     path("", dashboard.dashboard_view, name="dashboard"),
+    path("my-work/", team.my_work_view, name="my_work"),
+    path("following/", team.following_view, name="following"),
+    path("follow/<slug:kind>/<int:pk>/", team.follow_view, name="follow"),
+    path("unfollow/<slug:kind>/<int:pk>/", team.unfollow_view, name="unfollow"),
+    path("profile/", team.profile_view, name="profile"),
+    path("profile/renew-secret/", team.profile_renew_secret_view, name="profile_renew_secret"),
     path("commitments/", commitments.commitment_list_view, name="commitment_list"),
     path("commitments/assign/", commitments.commitment_bulk_assign_view, name="commitment_bulk_assign"),
     path("commitments/export.csv", commitments.commitment_export_csv, name="commitment_export_csv"),

@@ -1,12 +1,13 @@
-"""Assigning commitments to editors. tracker.services does the writing."""
+"""Forms of the team's pages: assigning commitments, the profile. tracker.services does the writing."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import FastSelect
-from tracker.models import Commitment
+from tracker.models import Commitment, DigestFrequency
 from tracker.selectors.team import editor_choices
 
 NOBODY = ""
@@ -96,3 +97,26 @@ class BulkAssignForm(forms.Form):
         query = QueryDict(self.data.get("query", "")[:2000], mutable=True)
         query.pop("select", None)
         return query.urlencode()
+
+
+class ProfileForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_("Where your digest and reminders go. Leave it empty to receive no e-mail."),
+    )
+    digest = forms.ChoiceField(
+        label=_("E-mail digest"),
+        choices=DigestFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "What changed on what you follow or look after: status updates, deadline changes, what became "
+            "overdue or falls due soon, new suggestions for your ministers."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of your e-mails"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        help_text=_("The interface follows the EN/NL switch in the header."),
+    )

@@ -16,7 +16,7 @@ from tracker.exports.csv import csv_response
 from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
 from tracker.forms.team import AssignForm, BulkAssignForm
-from tracker.models import Commitment
+from tracker.models import Commitment, Person, Theme
 from tracker.pagination import paginate, warn_ignored_filters
 from tracker.presentation import default_horizon_name
 from tracker.search import RANK_WINDOW
@@ -40,6 +40,7 @@ from tracker.services.commitments import (
     commitment_record_status,
     commitments_assign,
 )
+from tracker.services.team import is_following
 
 VIEW = "tracker.view_commitment"
 READING = gettext_lazy("Reading commitments")
@@ -106,6 +107,7 @@ def commitment_list_view(request: HttpRequest) -> HttpResponse:
             "chip_filters": ["status"],
             "more_filters": MORE_FILTERS,
             "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+            "followable": _followable(request, filterset, ignored),
             "bulk_form": BulkAssignForm(initial={"query": back_query.urlencode()}, auto_id="bulk_%s", people=filterset.people)
             if can_assign
             else None,
@@ -122,6 +124,28 @@ def _with(query, **values) -> str:
         if value:
             changed[key] = value
     return changed.urlencode()
+
+
+def _followable(request: HttpRequest, filterset, ignored: list[str]) -> list[dict]:
+    """The minister and the theme the list is filtered by, with whether the user follows them: the
+    list of one minister (or theme) is where they are followed."""
+    found = []
+    data = getattr(filterset.form, "cleaned_data", {})
+    for name, kind, model in (("minister", "minister", Person), ("theme", "theme", Theme)):
+        value = data.get(name) if name not in ignored else None
+        if not value:
+            continue
+        target = model.objects.filter(pk=value).first()
+        if target is not None:
+            found.append(
+                {
+                    "kind": kind,
+                    "target": target,
+                    "name": target.full_name if kind == "minister" else target.name,
+                    "following": is_following(user=request.user, target=target),
+                }
+            )
+    return found
 
 
 @require_GET
@@ -164,6 +188,8 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "timeline": timeline,
         "awaiting": [event.update for event in timeline if event.awaiting],
         "assignee_name": user_name(commitment.assignee) if commitment.assignee_id else "",
+        "following": is_following(user=request.user, target=commitment),
+        "can_follow": request.user.has_perm("tracker.add_follow"),
         "can_confirm": request.user.has_perm("tracker.add_statusupdateconfirmation"),
         "default_horizon": default_horizon_name(),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
