@@ -68,10 +68,14 @@ def _write_status_updates(rows: list[tuple]) -> None:
             batch_size=5000,
         )
         return
-    columns = "commitment_id, status, observed_on, note, evidence_url, evidence_text, recorded_by_name, recorded_at"
+    # Every NOT NULL column without a database default is named: COPY fills the others with NULL.
+    # Generated history needs no second editor (needs_confirmation false), like an import's.
+    columns = (
+        "commitment_id, status, observed_on, note, evidence_url, evidence_text, recorded_by_name, recorded_at, needs_confirmation"
+    )
     with (
         connection.cursor() as cursor,
         cursor.connection.cursor().copy(f"COPY tracker_statusupdate ({columns}) FROM STDIN") as copy,
     ):
         for pk, status, day, note, at in rows:
-            copy.write_row((pk, status, day, note, "", "", "", at))
+            copy.write_row((pk, status, day, note, "", "", "", at, False))
