@@ -277,4 +277,4 @@ def test_the_list_costs_the_same_queries_for_25_and_50_rows_with_assignees_and_c
     assert len(response.context["page"].object_list) == 50
     fifty = [queries_for(editor_client, "/commitments/", **params) for params in ({}, {"assignee": "none"})]
     assert twenty_five == fifty
-    assert max(fifty) <= 12
+    assert max(fifty) <= 13  # as test_list_and_export_cost_the_same_number_of_queries_for_1_and_30_rows
