@@ -35,7 +35,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
     for reference in references:
         page.get_by_label(f"Select {reference}").check()
     page.get_by_label("Assign ticked to").select_option(value=str(editor.pk))
-    screenshot(page, "20-list-bulk-assign")
+    screenshot(page, "30-list-bulk-assign")
     page.get_by_role("button", name="Assign", exact=True).click()
     expect(page.locator(".app-messages")).to_contain_text("2 commitments assigned to Editor.")
     expect(page).to_have_url(re.compile(r"assignee=none"))  # back on the same list, filters kept
@@ -49,7 +49,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
     assigned = page.get_by_role("table", name="Assigned to me")
     for reference in references:
         expect(assigned).to_contain_text(reference)
-    screenshot(page, "21-my-work")
+    screenshot(page, "31-my-work")
 
     # Follow the minister of the first one, from the list of that minister.
     minister = Person.objects.filter(follows__isnull=True, commitments__isnull=False).distinct().order_by("pk").first()
@@ -72,7 +72,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
         expect(page.locator(".detail-head .status-badge")).to_have_text(before)  # still the status that counts
         expect(page.locator(".detail-head")).to_contain_text("a closing status awaits confirmation")
         expect(page.locator(".event-awaiting")).to_contain_text("Awaiting confirmation by another editor")
-    screenshot(page, "22-awaiting-confirmation")
+    screenshot(page, "32-awaiting-confirmation")
     log_out(page)
 
     # Another editor confirms the first from their My work, and rejects the second with a note.
@@ -80,7 +80,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
     to_confirm = page.get_by_role("region", name="Closing statuses awaiting your confirmation")
     expect(to_confirm).to_contain_text(mine[0].reference)
     expect(to_confirm).to_contain_text(mine[1].reference)
-    screenshot(page, "23-my-work-to-confirm")
+    screenshot(page, "33-my-work-to-confirm")
     to_confirm.get_by_role("button", name=f"Confirm the status of {mine[0].reference}").click()
     expect(page.locator(".app-messages")).to_contain_text(f"Confirmed: {mine[0].reference} is now Fulfilled.")
     expect(page).to_have_url(f"{base}/my-work/")
@@ -88,7 +88,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
     page.get_by_role("button", name="Reject", exact=True).click()
     expect(page.locator(".field-error")).to_contain_text("This field is required.")
     page.get_by_label("Why it is rejected").fill("Het jaarverslag vermeldt de oproep nog als lopend.")
-    screenshot(page, "24-reject-closing-status")
+    screenshot(page, "34-reject-closing-status")
     page.get_by_role("button", name="Reject", exact=True).click()
     expect(page.locator(".app-messages")).to_contain_text("Rejected")
     expect(page).to_have_url(f"{base}/my-work/")
@@ -97,7 +97,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
     expect(page.locator(".detail-head .status-badge")).to_have_text("Fulfilled")
     confirmed = page.locator(".timeline-event.event-status").first
     expect(confirmed).to_contain_text(re.compile(r"recorded by Editor on .+; confirmed by Admin on "))
-    screenshot(page, "25-timeline-confirmed")
+    screenshot(page, "35-timeline-confirmed")
     page.goto(base + mine[1].get_absolute_url())
     rejected = page.locator(".timeline-event.event-rejected")
     expect(rejected).to_contain_text("Rejected by Admin on")
@@ -109,7 +109,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
 def test_my_work_and_the_profile_fit_a_phone(phone, demo_site):
     base = demo_site.url
     log_in(phone, base)
-    for path, name in (("/my-work/", "26-phone-my-work"), ("/profile/", "27-phone-profile")):
+    for path, name in (("/my-work/", "36-phone-my-work"), ("/profile/", "37-phone-profile")):
         phone.goto(base + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} is {width}px wide: it scrolls sideways on a phone"
