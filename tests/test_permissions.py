@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory, OfficeFactory, UserFactory
 from tracker.imports.runner import import_documents
-from tracker.models import Commitment, StatusUpdate, Suggestion
+from tracker.models import Commitment, Follow, Status, StatusUpdate, StatusUpdateConfirmation, Suggestion
 from tracker.roles import Role
+from tracker.services.commitments import commitment_record_status
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,19 @@ class World:
     commitment: Commitment
     suggestion: Suggestion
     office_pk: int
+    awaiting: StatusUpdate  # a closing status awaiting a second editor (recorded by an import)
 
 
 @pytest.fixture
 def world():
     import_documents([(SEED.name, SEED.read_bytes())])
-    return World(commitment=CommitmentFactory(), suggestion=Suggestion.objects.first(), office_pk=OfficeFactory().pk)
+    with override_settings(TRACKER_FOUR_EYES=True):
+        awaiting = commitment_record_status(
+            commitment=CommitmentFactory(), user=None, status=Status.FULFILLED, observed_on=timezone.localdate()
+        )
+    return World(
+        commitment=CommitmentFactory(), suggestion=Suggestion.objects.first(), office_pk=OfficeFactory().pk, awaiting=awaiting
+    )
 
 
 def client_for(role: str) -> Client:
@@ -50,6 +58,7 @@ def expect(anonymous, viewer, editor, administrator):
 
 
 READ = expect(LOGIN, 200, 200, 200)
+OWN = expect(LOGIN, 302, 302, 302)  # what every role may do to their own things: follow, profile
 WRITE = expect(LOGIN, 403, 302, 302)
 EDIT_PAGE = expect(LOGIN, 403, 200, 200)
 ADMIN = expect(LOGIN, 403, 403, 200)
@@ -76,6 +85,10 @@ PAGES = {
     "export JSON": ("/export/?format=json", READ),
     "export CSV": ("/export/?format=csv", READ),
     "password change": ("/accounts/password/", READ),
+    "my work": ("/my-work/", READ),
+    "what I follow": ("/following/", READ),
+    "profile": ("/profile/", READ),
+    "confirm or reject a closing status": ("/status-updates/{awaiting}/reject/", EDIT_PAGE),
     "admin": ("/admin/", ADMIN | {"anonymous": ADMIN_LOGIN}),
     "admin login page": ("/admin/login/?next=/admin/", expect(*[302] * 4)),
     "admin commitments": ("/admin/tracker/commitment/", ADMIN),
@@ -112,6 +125,18 @@ ACTIONS = {
         },
         WRITE,
     ),
+    "assign": ("/commitments/{commitment}/assignee/", lambda w: {"assignee": ""}, WRITE),
+    "assign from the list": (
+        "/commitments/assign/",
+        lambda w: {"commitments": [w.commitment.pk], "assignee": "none", "query": "state=open"},
+        WRITE,
+    ),
+    "follow a commitment": ("/follow/commitment/{commitment}/", lambda w: {}, OWN),
+    "unfollow a minister": ("/unfollow/minister/{minister}/", lambda w: {}, OWN),
+    "save the profile": ("/profile/", lambda w: {"email": "", "digest": "off", "language": "nl"}, OWN),
+    "renew the calendar secret": ("/profile/renew-secret/", lambda w: {}, OWN),
+    "confirm a closing status": ("/status-updates/{awaiting}/confirm/", lambda w: {}, WRITE),
+    "reject a closing status": ("/status-updates/{awaiting}/reject/", lambda w: {"note": "Niet bewezen."}, WRITE),
     "confirm a suggestion": ("/review/{suggestion}/", lambda w: {"action": "accept"}, WRITE),
     "reject a suggestion": ("/review/{suggestion}/", lambda w: {"action": "reject"}, WRITE),
     "upload documents": (
@@ -140,6 +165,7 @@ def url_for(template: str, world: World) -> str:
         question=world.commitment.answer.question_id,
         suggestion=world.suggestion.pk,
         minister=world.commitment.responsible_person_id,
+        awaiting=world.awaiting.pk,
     )
 
 
@@ -169,16 +195,20 @@ def test_form_action_answers_each_role_as_expected_and_refusals_change_nothing(w
     url = url_for(template, world)
     before = (
         StatusUpdate.objects.count(),
-        Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title").get(),
+        Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title", "assignee").get(),
         list(Suggestion.objects.values_list("state", flat=True)),
+        Follow.objects.count(),
+        StatusUpdateConfirmation.objects.count(),
     )
     response = client_for(role).post(url, data(world))
     assert_answer(response, expected[role], url)
     if expected[role] in (LOGIN, ADMIN_LOGIN, 403):
         after = (
             StatusUpdate.objects.count(),
-            Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title").get(),
+            Commitment.objects.filter(pk=world.commitment.pk).values_list("version", "title", "assignee").get(),
             list(Suggestion.objects.values_list("state", flat=True)),
+            Follow.objects.count(),
+            StatusUpdateConfirmation.objects.count(),
         )
         assert after == before, "a refused action must change nothing"
 

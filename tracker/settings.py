@@ -116,7 +116,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_REDIRECT_URL = "my_work"
 LOGOUT_REDIRECT_URL = "login"
 
 # Brute-force protection: 5 failures for one username from one address lock that pair out.

@@ -18,6 +18,7 @@ from tracker.views import (
     reports,
     review,
     status_updates,
+    team,
 )
 
 
@@ -37,7 +38,14 @@ register_converter(FeedTokenConverter, "feedtoken")
 
 urlpatterns = [
     path("", dashboard.dashboard_view, name="dashboard"),
+    path("my-work/", team.my_work_view, name="my_work"),
+    path("following/", team.following_view, name="following"),
+    path("follow/<slug:kind>/<int:pk>/", team.follow_view, name="follow"),
+    path("unfollow/<slug:kind>/<int:pk>/", team.unfollow_view, name="unfollow"),
+    path("profile/", team.profile_view, name="profile"),
+    path("profile/renew-secret/", team.profile_renew_secret_view, name="profile_renew_secret"),
     path("commitments/", commitments.commitment_list_view, name="commitment_list"),
+    path("commitments/assign/", commitments.commitment_bulk_assign_view, name="commitment_bulk_assign"),
     path("commitments/export.csv", commitments.commitment_export_csv, name="commitment_export_csv"),
     path("commitments/overdue/", commitments.commitment_overdue_view, name="commitment_overdue"),
     path("commitments/<int:pk>/", commitments.commitment_detail_view, name="commitment_detail"),
@@ -46,7 +54,10 @@ urlpatterns = [
     path("commitments/<int:pk>/deadline/", commitments.commitment_change_deadline_view, name="commitment_change_deadline"),
     path("commitments/<int:pk>/responsibility/", commitments.commitment_hand_over_view, name="commitment_hand_over"),
     path("commitments/<int:pk>/edit/", commitments.commitment_edit_view, name="commitment_edit"),
+    path("commitments/<int:pk>/assignee/", commitments.commitment_assign_view, name="commitment_assign"),
     path("status-updates/<int:pk>/void/", status_updates.status_update_void_view, name="status_update_void"),
+    path("status-updates/<int:pk>/confirm/", status_updates.status_update_confirm_view, name="status_update_confirm"),
+    path("status-updates/<int:pk>/reject/", status_updates.status_update_reject_view, name="status_update_reject"),
     path("questions/", questions.question_list_view, name="question_list"),
     path("questions/late/", questions.late_answer_list_view, name="late_answers"),
     path("questions/<int:pk>/", questions.question_detail_view, name="question_detail"),

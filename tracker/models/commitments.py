@@ -157,6 +157,7 @@ ROW_FIELDS = [
     "current_status",
     "status_observed_on",
     "made_on",
+    "assignee",
 ]
 
 
@@ -218,12 +219,15 @@ class CommitmentQuerySet(models.QuerySet):
     def with_context(self) -> "CommitmentQuerySet":
         """Exactly what a list row or a dashboard panel shows, fetched in the same query: nothing more,
         because at a page of rows every column loaded and every model built costs time."""
-        return self.select_related("responsible_person", "answer__question").only(
+        return self.select_related("responsible_person", "answer__question", "assignee").only(
             *ROW_FIELDS,
             "responsible_person__first_name",
             "responsible_person__last_name",
             "answer__question__session_year",
             "answer__question__number",
+            "assignee__username",
+            "assignee__first_name",
+            "assignee__last_name",
         )
 
     def with_overdue_flag(self, *, as_of: datetime.date) -> "CommitmentQuerySet":

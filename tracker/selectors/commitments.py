@@ -20,6 +20,20 @@ from tracker.selectors.filtering import (
     office_choices,
     theme_choices,
 )
+from tracker.selectors.team import editor_choices
+
+ASSIGNED_TO_ME = "me"
+UNASSIGNED = "none"
+
+
+def assignee_choices(people: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """The "Assigned to" filter: me, nobody, then *people* (editor_choices())."""
+    return [
+        (ASSIGNED_TO_ME, _("Me")),
+        (UNASSIGNED, _("Nobody (unassigned)")),
+        *((str(pk), name) for pk, name in people),
+    ]
+
 
 SORTS = {
     # key: (label, ordering) -- the ordering used for the key; "-key" reverses it.
@@ -62,6 +76,7 @@ class CommitmentFilter(TrackerFilterSet):
     )
     overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
     minister = minister_filter("responsible_person")
+    assignee = django_filters.ChoiceFilter(label=_("Assigned to"), choices=[], method="filter_assignee", empty_label=_("All"))
     office = django_filters.ChoiceFilter(
         label=_("Office"), field_name="responsible_office", choices=office_choices, empty_label=_("All offices")
     )
@@ -87,9 +102,13 @@ class CommitmentFilter(TrackerFilterSet):
         model = Commitment
         fields = []
 
-    def __init__(self, *args, as_of: datetime.date, **kwargs):
+    def __init__(self, *args, as_of: datetime.date, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.as_of = as_of
+        self.user = user
+        # The editors, read once: the filter's choices, and the bulk action's on the same page.
+        self.people = editor_choices()
+        self.filters["assignee"].extra["choices"] = assignee_choices(self.people)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return commitment_search(queryset, value)
@@ -100,6 +119,13 @@ class CommitmentFilter(TrackerFilterSet):
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.overdue(as_of=self.as_of) if value else queryset
 
+    def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == ASSIGNED_TO_ME:
+            return queryset.filter(assignee=self.user) if getattr(self.user, "pk", None) else queryset.none()
+        if value == UNASSIGNED:
+            return queryset.filter(assignee__isnull=True)
+        return queryset.filter(assignee_id=int(value)) if value else queryset
+
 
 def sort_key(value: str | None, *, searching: bool = False) -> str:
     """A known sort key ("deadline", "-deadline", ...), else the default: unknown input is ignored.
@@ -109,10 +135,11 @@ def sort_key(value: str | None, *, searching: bool = False) -> str:
     return RELEVANCE if searching else DEFAULT_SORT
 
 
-def commitment_list(*, params, as_of: datetime.date, sort: str | None = None) -> ListResult:
+def commitment_list(*, params, as_of: datetime.date, sort: str | None = None, user=None) -> ListResult:
     """The filtered, sorted commitments of the list page (bare rows: see commitment_rows), the
-    filters ignored because their value was not understood, and whether a search was windowed."""
-    filterset, queryset, ignored = apply_valid_filters(CommitmentFilter, params, Commitment.objects.all(), as_of=as_of)
+    filters ignored because their value was not understood, and whether a search was windowed.
+    *user* is who "Assigned to: me" means."""
+    filterset, queryset, ignored = apply_valid_filters(CommitmentFilter, params, Commitment.objects.all(), as_of=as_of, user=user)
     text = filterset.form.cleaned_data.get("q", "") if "q" not in ignored and hasattr(filterset.form, "cleaned_data") else ""
     key = sort_key(sort, searching=bool(text))
     if key == RELEVANCE:
@@ -148,6 +175,7 @@ def commitment_for_detail(pk: int, *, as_of: datetime.date) -> Commitment:
             "answer__question__addressee",
             "answer__question__addressee_office",
             "answer__question__assembly",
+            "assignee",
         )
         .prefetch_related("themes")
         .with_overdue_flag(as_of=as_of)

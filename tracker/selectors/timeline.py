@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,7 @@ _FIELD_LABELS = {
     "responsible_office": _("Responsible office"),
     "target_group": _("Target group"),
     "answer": _("Answer"),
+    "assignee": _("Assigned to"),
 }
 _HIDDEN_FIELDS = {"version", "themes"}
 
@@ -40,10 +42,27 @@ class TimelineEvent:
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
     voided_by: str = ""  # a voided status update: who voided it (the reason is on update.void)
+    decided_by: str = ""  # a closing status a second editor decided on: who (the decision is on update.confirmation)
 
     @property
     def sort_key(self):
         return (self.day, self.recorded_at)
+
+    @property
+    def awaiting(self) -> bool:
+        """A closing status still waiting for a second editor (the four-eyes check): it does not count yet."""
+        update = self.update
+        return bool(
+            update is not None
+            and update.needs_confirmation
+            and not hasattr(update, "confirmation")
+            and not hasattr(update, "void")
+        )
+
+    @property
+    def rejected(self) -> bool:
+        update = self.update
+        return bool(update is not None and hasattr(update, "confirmation") and not update.confirmation.confirmed)
 
 
 def _who(user, fallback: str = "") -> str:
@@ -52,7 +71,9 @@ def _who(user, fallback: str = "") -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _display(name: str, value, people: dict, offices: dict) -> str:
+def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
+    if name == "assignee":
+        return _who(users.get(value), str(value)) if value else str(_("nobody"))
     if value in (None, ""):
         return "—"
     if name == "responsible_person":
@@ -71,7 +92,8 @@ def _display(name: str, value, people: dict, offices: dict) -> str:
 
 
 def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
-    """Status updates (by the date observed) and edits (by the date made), newest first. Four queries."""
+    """Status updates (by the date observed) and edits (by the date made), newest first. Five
+    queries at most (the people assigned, only when someone ever was)."""
     events = [
         TimelineEvent(
             kind="status",
@@ -80,16 +102,25 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
             who=_who(update.recorded_by, update.recorded_by_name),
             update=update,
             voided_by=_who(update.void.voided_by, update.void.voided_by_name) if hasattr(update, "void") else "",
+            decided_by=(
+                _who(update.confirmation.decided_by, update.confirmation.decided_by_name)
+                if hasattr(update, "confirmation")
+                else ""
+            ),
         )
-        for update in StatusUpdate.objects.filter(commitment=commitment).select_related("recorded_by", "void__voided_by")
+        for update in StatusUpdate.objects.filter(commitment=commitment).select_related(
+            "recorded_by", "void__voided_by", "confirmation__decided_by"
+        )
     ]
     records = list(commitment.history.select_related("history_user").order_by("history_date", "history_id"))
-    person_ids, office_ids = set(), set()
+    person_ids, office_ids, user_ids = set(), set(), set()
     for record in records:
         person_ids.add(record.responsible_person_id)
         office_ids.add(record.responsible_office_id)
+        user_ids.add(record.assignee_id)
     people = Person.objects.in_bulk([pk for pk in person_ids if pk])
     offices = Office.objects.in_bulk([pk for pk in office_ids if pk])
+    users = get_user_model().objects.in_bulk([pk for pk in user_ids if pk])
     previous = None
     for record in records:
         when = record.history_date
@@ -104,8 +135,8 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
             changes = [
                 Change(
                     str(_FIELD_LABELS.get(change.field, change.field)),
-                    _display(change.field, change.old, people, offices),
-                    _display(change.field, change.new, people, offices),
+                    _display(change.field, change.old, people, offices, users),
+                    _display(change.field, change.new, people, offices, users),
                 )
                 for change in delta.changes
             ]

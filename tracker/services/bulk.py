@@ -68,7 +68,8 @@ def _write_status_updates(rows: list[tuple]) -> None:
             batch_size=5000,
         )
         return
-    # Every NOT NULL column: COPY fills in no model defaults (generated history never awaits a second editor).
+    # Every NOT NULL column without a database default is named: COPY fills the others with NULL.
+    # Generated history needs no second editor (needs_confirmation false), like an import's.
     columns = (
         "commitment_id, status, observed_on, note, evidence_url, evidence_text, recorded_by_name, recorded_at, needs_confirmation"
     )

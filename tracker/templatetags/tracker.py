@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from tracker.models import DeadlineSource, Status
 from tracker.presentation import DEADLINE_SOURCE_TONES, STATUS_TONES
+from tracker.selectors.team import user_name as name_of
 
 register = template.Library()
 
@@ -63,3 +64,9 @@ def days_late(commitment) -> SafeString:
         return format_html('<span class="text-muted">{}</span>', "—")
     long = " long" if commitment.is_long_overdue else ""
     return format_html('<span class="days-late{}">{}</span>', long, days)
+
+
+@register.filter
+def user_name(user) -> str:
+    """A staff member as the pages name them: full name, else user name (empty for nobody)."""
+    return name_of(user)

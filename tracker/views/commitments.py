@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.access import permission_required
@@ -14,7 +15,8 @@ from tracker.exports import list_export
 from tracker.exports.csv import csv_response
 from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
-from tracker.models import Commitment
+from tracker.forms.team import AssignForm, BulkAssignForm
+from tracker.models import Commitment, Person, Theme
 from tracker.pagination import paginate, warn_ignored_filters
 from tracker.presentation import default_horizon_name
 from tracker.search import RANK_WINDOW
@@ -27,14 +29,18 @@ from tracker.selectors.commitments import (
     overdue_list,
     sort_key,
 )
+from tracker.selectors.team import user_name
 from tracker.selectors.timeline import commitment_timeline
 from tracker.services.commitments import (
     StaleEdit,
+    commitment_assign,
     commitment_change_deadline,
     commitment_edit,
     commitment_hand_over,
     commitment_record_status,
+    commitments_assign,
 )
+from tracker.services.team import is_following
 
 VIEW = "tracker.view_commitment"
 READING = gettext_lazy("Reading commitments")
@@ -63,7 +69,9 @@ def _get_commitment(pk: int) -> Commitment:
 def commitment_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     sort = sort_key(request.GET.get("sort"), searching=bool(request.GET.get("q", "").strip()))
-    filterset, commitments, ignored, windowed = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"))
+    filterset, commitments, ignored, windowed = commitment_list(
+        params=request.GET, as_of=as_of, sort=request.GET.get("sort"), user=request.user
+    )
     page = paginate(request, commitments, rows=lambda ids: commitment_rows(ids, as_of=as_of))
     warn_ignored_filters(request, filterset, ignored)
     if windowed:
@@ -77,8 +85,12 @@ def commitment_list_view(request: HttpRequest) -> HttpResponse:
         )
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("select", None)
     sort_query = query.copy()
     sort_query.pop("sort", None)
+    can_assign = request.user.has_perm("tracker.change_commitment")
+    back_query = request.GET.copy()
+    back_query.pop("select", None)
     return render(
         request,
         "tracker/commitment_list.html",
@@ -90,13 +102,50 @@ def commitment_list_view(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "as_of": as_of,
-            "filtered": any(value for key, value in request.GET.items() if key not in ("page", "sort")),
-            "primary_filters": ["q", "minister", "state", "overdue"],
+            "filtered": any(value for key, value in request.GET.items() if key not in ("page", "sort", "select")),
+            "primary_filters": ["q", "minister", "assignee", "state", "overdue"],
             "chip_filters": ["status"],
             "more_filters": MORE_FILTERS,
             "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+            "followable": _followable(request, filterset, ignored),
+            "bulk_form": BulkAssignForm(initial={"query": back_query.urlencode()}, auto_id="bulk_%s", people=filterset.people)
+            if can_assign
+            else None,
+            "select_all": can_assign and request.GET.get("select") == "all",
+            "select_all_query": _with(query, page=request.GET.get("page"), select="all"),
+            "select_none_query": _with(query, page=request.GET.get("page")),
         },
     )
+
+
+def _with(query, **values) -> str:
+    changed = query.copy()
+    for key, value in values.items():
+        if value:
+            changed[key] = value
+    return changed.urlencode()
+
+
+def _followable(request: HttpRequest, filterset, ignored: list[str]) -> list[dict]:
+    """The minister and the theme the list is filtered by, with whether the user follows them: the
+    list of one minister (or theme) is where they are followed."""
+    found = []
+    data = getattr(filterset.form, "cleaned_data", {})
+    for name, kind, model in (("minister", "minister", Person), ("theme", "theme", Theme)):
+        value = data.get(name) if name not in ignored else None
+        if not value:
+            continue
+        target = model.objects.filter(pk=value).first()
+        if target is not None:
+            found.append(
+                {
+                    "kind": kind,
+                    "target": target,
+                    "name": target.full_name if kind == "minister" else target.name,
+                    "following": is_following(user=request.user, target=target),
+                }
+            )
+    return found
 
 
 @require_GET
@@ -120,7 +169,7 @@ def commitment_overdue_view(request: HttpRequest) -> HttpResponse:
 def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Exactly the rows the list shows for the same query string, as a streamed CSV download."""
     as_of = timezone.localdate()
-    commitments = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort")).queryset
+    commitments = commitment_list(params=request.GET, as_of=as_of, sort=request.GET.get("sort"), user=request.user).queryset
     rows = list_export.csv_rows(export_rows(commitments, as_of=as_of), base_url=request.build_absolute_uri("/").rstrip("/"))
     return csv_response(request, list_export.CSV_COLUMNS, rows, filename=f"commitments-{as_of.isoformat()}.csv")
 
@@ -128,6 +177,7 @@ def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
 def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int = 200, **forms) -> HttpResponse:
     can_edit = request.user.has_perm("tracker.change_commitment")
     before, quoted, after = commitment.quote_in_context()
+    timeline = commitment_timeline(commitment)
     context = {
         "commitment": commitment,
         "question": commitment.answer.question,
@@ -135,7 +185,12 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_before": before,
         "answer_quote": quoted,
         "answer_after": after,
-        "timeline": commitment_timeline(commitment),
+        "timeline": timeline,
+        "awaiting": [event.update for event in timeline if event.awaiting],
+        "assignee_name": user_name(commitment.assignee) if commitment.assignee_id else "",
+        "following": is_following(user=request.user, target=commitment),
+        "can_follow": request.user.has_perm("tracker.add_follow"),
+        "can_confirm": request.user.has_perm("tracker.add_statusupdateconfirmation"),
         "default_horizon": default_horizon_name(),
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
         "can_void": request.user.has_perm("tracker.add_statusupdatevoid"),
@@ -143,6 +198,7 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment),
         "deadline_form": forms.get("deadline_form") or (DeadlineForm(commitment=commitment) if can_edit else None),
         "handover_form": forms.get("handover_form") or (HandOverForm(commitment=commitment) if can_edit else None),
+        "assign_form": forms.get("assign_form") or (AssignForm(commitment=commitment) if can_edit else None),
         "open_panel": forms.get("open_panel", ""),
     }
     return render(request, "tracker/commitment_detail.html", context, status=status)
@@ -174,11 +230,21 @@ def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse
     form = StatusUpdateForm(request.POST, commitment=commitment)
     if form.is_valid():
         try:
-            commitment_record_status(commitment=commitment, user=request.user, **form.cleaned_data)
+            update = commitment_record_status(commitment=commitment, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Status recorded: %(status)s.") % {"status": commitment.get_current_status_display()})
+            if update.needs_confirmation:
+                messages.success(
+                    request,
+                    _(
+                        "Status recorded: %(status)s. It awaits confirmation by another editor and counts once "
+                        "confirmed; until then the current status stays %(current)s."
+                    )
+                    % {"status": update.get_status_display(), "current": commitment.get_current_status_display()},
+                )
+            else:
+                messages.success(request, _("Status recorded: %(status)s.") % {"status": commitment.get_current_status_display()})
             return redirect(commitment)
     return _render_detail(request, commitment, status=400, status_form=form, open_panel="status")
 
@@ -209,6 +275,69 @@ def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Responsibility changed; the handover is in the history."))
         return redirect(commitment)
     return _render_detail(request, commitment, status=400, handover_form=form, open_panel="handover")
+
+
+@require_POST
+@permission_required("tracker.change_commitment", action=gettext_lazy("Assigning a commitment"))
+def commitment_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give the commitment to an editor to look after (or to nobody)."""
+    commitment = _get_commitment(pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        assignee = form.cleaned_data["assignee"]
+        try:
+            changed = commitment_assign(commitment=commitment, assignee=assignee, user=request.user)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if not changed:
+                messages.info(request, _("Nothing changed: it was already so."))
+            elif assignee is None:
+                messages.success(request, _("Nobody looks after this commitment now."))
+            elif assignee.pk == request.user.pk:
+                messages.success(request, _("You look after this commitment now; it is on your My work page."))
+            else:
+                messages.success(request, _("%(name)s looks after this commitment now.") % {"name": user_name(assignee)})
+            return redirect(commitment)
+    return _render_detail(request, commitment, status=400, assign_form=form, open_panel="assign")
+
+
+@require_POST
+@permission_required("tracker.change_commitment", action=gettext_lazy("Assigning commitments"))
+def commitment_bulk_assign_view(request: HttpRequest) -> HttpResponse:
+    """The list's bulk action: the ticked commitments to one editor (or to nobody), then back to
+    the same list, filters, order and page."""
+    form = BulkAssignForm(request.POST)
+    back = reverse("commitment_list")
+    if form.valid_query():
+        back += "?" + form.valid_query()
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    assignee = form.cleaned_data["assignee"]
+    chosen = list(Commitment.objects.filter(pk__in=form.cleaned_data["commitments"]).order_by("pk"))
+    try:
+        changed = commitments_assign(commitments=chosen, assignee=assignee, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(back)
+    if assignee is None:
+        text = ngettext("%(count)s commitment is now unassigned.", "%(count)s commitments are now unassigned.", changed) % {
+            "count": changed
+        }
+    else:
+        text = ngettext("%(count)s commitment assigned to %(name)s.", "%(count)s commitments assigned to %(name)s.", changed) % {
+            "count": changed,
+            "name": user_name(assignee),
+        }
+    if changed < len(chosen):
+        unchanged = len(chosen) - changed
+        text += " " + ngettext("%(count)s other already was.", "%(count)s others already were.", unchanged) % {"count": unchanged}
+    messages.success(request, text)
+    return redirect(back)
 
 
 @permission_required("tracker.change_commitment", action=gettext_lazy("Editing a commitment"))

@@ -19,6 +19,7 @@ from tracker.selectors.questions import (
     question_list,
     question_rows,
 )
+from tracker.services.team import is_following
 
 VIEW = "tracker.view_question"
 READING = gettext_lazy("Reading questions")
@@ -83,6 +84,7 @@ def question_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "suggestions": list(pending_suggestions(question)) if can_review else [],
             "as_of": as_of,
             "lateness": question.answer_lateness(as_of) if question.answer_due_on else None,
+            "following": is_following(user=request.user, target=question),
         },
     )
 

@@ -16,7 +16,7 @@ from tracker.letters.minister import MinisterLetter, minister_letter
 from tracker.letters.pdf import letter_pdf
 from tracker.models import Person
 from tracker.selectors.reports import REPORT_ROWS, MinisterReport, minister_letterhead, minister_report, report_citations
-from tracker.services.team import profile_of
+from tracker.services.team import is_following, profile_of
 
 VIEW = "tracker.view_commitment"
 READING = _("Reading the reports")
@@ -35,8 +35,9 @@ def _report(request: HttpRequest) -> tuple[MinisterReportForm, MinisterReport | 
 def minister_report_view(request: HttpRequest) -> HttpResponse:
     """The periodic report for one minister; without a minister chosen, the form alone."""
     form, report = _report(request)
-    context = {"form": form, "report": report, "report_rows": REPORT_ROWS, "query": request.GET.urlencode()}
+    context = {"form": form, "report": report, "report_rows": REPORT_ROWS, "query": request.GET.urlencode(), "following": False}
     if report is not None:
+        context["following"] = is_following(user=request.user, target=report.minister)
         # The minister's status changes as an Atom feed, at the reader's private address.
         token = profile_of(request.user).feed_token
         context["feed_url"] = reverse("minister_feed", kwargs={"token": token, "person_id": report.minister.pk})
