@@ -183,3 +183,33 @@ def test_a_promise_made_before_and_restated_is_a_promise_and_taking_something_al
 
 def test_a_state_of_the_government_now_is_no_work_under_way():
     assert classify("Het kabinet is momenteel demissionair.", made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De regels moeten worden aangescherpt.",
+        "Het festival kan worden georganiseerd onder lichtere regels.",
+        "Momenteel wordt deze aanpak als veilig beschouwd.",
+        "De vervoerder kijkt momenteel naar de cijfers en daarna worden de middelen verdeeld.",
+    ],
+)
+def test_what_may_or_must_be_done_and_a_passive_view_are_no_promise(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In de brief van vorige maand is aangegeven dat het kabinet uw Kamer na de zomer informeert.",
+        "Ik heb eerder toegezegd dat ik de regeling zal evalueren.",
+        "Op dit moment worden gesprekken gevoerd met de koepels.",
+        "Zoals eerder toegezegd informeer ik de Kamer na de zomer.",
+    ],
+)
+def test_a_reported_promise_work_under_way_in_the_passive_and_an_inverted_main_clause_are_commitments(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment"
+
+
+def test_declining_on_principle_after_an_opening_subordinate_clause_without_a_comma_is_a_refusal():
+    assert classify("Zoals ik eerder heb uitgelegd kan ik geen uitspraken doen over lopende zaken.", made_on=MADE_ON) == "refusal"

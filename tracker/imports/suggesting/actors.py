@@ -17,6 +17,8 @@ what precedes it ("De gemeenten zullen …") or, after an adverbial opening, the
 
 import re
 
+from tracker.imports.suggesting.verbs import AUXILIARIES
+
 MINISTER = "minister"
 GOVERNMENT = "government"
 ADMINISTRATION = "administration"
@@ -50,6 +52,8 @@ _THIRD_PARTY = re.compile(
     r"initiatiefnemers|netbeheerders|toezichthouder|ombudsman|nza|dnb|afm|acm|ap|vng|ipo|zij|ze|hij|men|deze\s+partijen)\b",
     _F,
 )
+# A subject of the minister's side anywhere in a clause, for verbs.py to find its verb beside it.
+MINISTERS_SIDE_SUBJECT = re.compile(rf"\b(?:ik|wij|we)\b|{_GOVERNMENT.pattern}|{_ADMINISTRATION.pattern}", _F)
 _PERSONAL = re.compile(r"^(?:ik|wij|we|hij|zij|ze|men|u|jullie|het|er|dit|dat|deze|die)$", _F)
 # Openings that are adverbials: after them, the subject follows the finite verb.
 _ADVERBIAL_OPENING = re.compile(
@@ -101,14 +105,14 @@ def classify_subject(subject: str) -> str:
 
 
 # A past participle: "geëvalueerd", "uitgewerkt", "onderzocht", "voorbereid" (not "zichtbaar worden").
-_PARTICIPLE = re.compile(
+PARTICIPLE = re.compile(
     r"\b(?:ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-zà-ÿ]{2,6}ge[a-zà-ÿ]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|onder|over|voorbe|door)[a-zà-ÿ]{2,}(?:d|t|en))\b",
     _F,
 )
 
 
 def is_passive(clause: str) -> bool:
-    """A form of "worden" with a past participle before it, in the three words after it or closing the clause ("wordt besproken",
+    """A form of "worden" with a past participle before it or anywhere after it ("wordt besproken",
     "wordt … geëvalueerd", "geïnformeerd worden"), or "zal … afgerond zijn"; not "zichtbaar worden"."""
     if _PASSIVE_PERFECT.search(clause):
         return True
@@ -116,8 +120,8 @@ def is_passive(clause: str) -> bool:
     for index, word in enumerate(words):
         if word.lower() in ("word", "wordt", "worden", "werd", "werden"):
             neighbours = [words[index - 1] if index else "", *words[index + 1 : index + 4], words[-1]]
-            if any(_PARTICIPLE.fullmatch(neighbour) for neighbour in neighbours if neighbour):
-                return True
+            if any(PARTICIPLE.fullmatch(neighbour) for neighbour in neighbours if neighbour):
+                return True  # "worden … gesprekken gevoerd over …": the participle may stand far behind
     return False
 
 
@@ -169,11 +173,14 @@ def actor_of(clause: str, verb_start: int, verb_end: int) -> str:
     """Who acts in the clause whose finite verb is at clause[verb_start:verb_end]."""
     subject = subject_around(clause, verb_start, verb_end)
     side = classify_subject(subject)
-    if side == IMPLIED and not is_passive(clause):
+    # Only an auxiliary ("wordt", "zal", "is", a modal) can carry a passive: "NS kijkt naar … en daarna
+    # worden … ingezet" is active where "kijkt" stands, whatever its other half says.
+    passive = clause[verb_start:verb_end].lower() in AUXILIARIES and is_passive(clause)
+    if side == IMPLIED and not passive:
         return THING  # no subject and no passive: no one acts
-    if side == EXISTENTIAL and is_passive(clause):
+    if side == EXISTENTIAL and passive:
         return IMPLIED  # "wordt er gewerkt aan …"
-    if is_passive(clause) and side in (THING, THIRD_PARTY) and not _first_person(subject):
+    if passive and side in (THING, THIRD_PARTY) and not _first_person(subject):
         agent = BY_AGENT.search(clause)
         if agent and classify_subject(agent.group(1)) == THIRD_PARTY:
             return THIRD_PARTY

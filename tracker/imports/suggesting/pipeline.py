@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.imports.deadlines import Deadline, find_deadline
-from tracker.imports.suggesting import actors, modality, refusals, signals, timing
+from tracker.imports.suggesting import actors, modality, refusals, signals, timing, verbs
 from tracker.imports.suggesting.clauses import main_clause, main_clause_with_object
 from tracker.imports.suggesting.kinds import kind_of, title_for
 from tracker.imports.suggesting.sentences import readable, split_sentences
@@ -82,9 +82,65 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
         verdict = _judge(main, signal, actor, made_on=made_on, term_end=term_end)
         if verdict:
             return Decision(COMMITMENT, main, verdict)
-    if _ONGOING_MARKER.search(main) and _ministers_side_subject(main) and not _vetoed(main, made_on) and not _hedged(main):
-        return Decision(COMMITMENT, main, "work under way on the minister's side")
+    if _ONGOING_MARKER.search(main) and not _vetoed(main, made_on) and not _hedged(main):
+        if _ministers_side_subject(main):
+            return Decision(COMMITMENT, main, "work under way on the minister's side")
+        if _passive_now(main) and not _by_a_third_party(words, main):
+            return Decision(COMMITMENT, main, "work under way, in the passive")  # "Op dit moment worden … gesprekken gevoerd"
+    reported = _reported_promise(words, main)
+    if reported and not _hedged(reported) and not timing.is_past(reported):
+        return Decision(COMMITMENT, main, "a promise of the minister's side, reported")
     return Decision(None, main, "no announcement of the minister's side")
+
+
+def _passive_now(main: str) -> bool:
+    """A passive in the present ("worden … gevoerd"), whose doer is left unsaid."""
+    verb = re.search(r"\b(?:wordt|worden)\b", main, _F)
+    if not verb or not actors.is_passive(main) or _JUDGED.search(main):
+        return False
+    if re.search(r"\ben\b", main[: verb.start()], _F):
+        return False  # "De vervoerder kijkt … en daarna worden …": the passive is another clause's
+    return not _modal_finite(main, signals.Signal(signals.PLAN, verb.start(), verb.end(), ""))
+
+
+# The passive of a verb of judging or naming is a view, not work: "wordt … als veilig beschouwd".
+_JUDGED = re.compile(
+    r"\b(?:beschouwd|gezien|geacht|verwacht|genoemd|gevonden|erkend|herkend|ervaren|beoordeeld\s+als|aangemerkt|"
+    r"gekwalificeerd|gewaardeerd)\b",
+    _F,
+)
+
+
+# Verbs that report what was said, promised or agreed (Dutch grammar's verbs of saying and the
+# commissive speech acts): what follows "dat" is their content.
+_REPORTING = re.compile(
+    r"\b(?:aangegeven|aan\s+te\s+geven|geef\s+\w+\s+aan|gemeld|meld|laten\s+weten|laat\s+\w+\s+weten|toegezegd|toezeggen|"
+    r"zeg\s+\w+\s+toe|beloofd|beloven|aangekondigd|kondig\s+\w+\s+aan|afgesproken|spreken\s+af|overeengekomen|besloten|"
+    r"besluit|medegedeeld|meegedeeld|bevestigd|bevestig|geschreven|vermeld)\b",
+    _F,
+)
+_PROMISING_VERB = re.compile(
+    r"\b(?:informeert|informeren|informeer|stuurt|sturen|zendt|zenden|toestuurt|toesturen|terugkomt|terugkomen|rapporteert|"
+    r"rapporteren|bericht|berichten|voorlegt|voorleggen|meeneemt|meenemen|uitvoert|uitvoeren)\b",
+    _F,
+)
+
+
+def _reported_promise(words: str, main: str) -> str:
+    """ "In de brief is aangegeven dat het kabinet uw Kamer … informeert", "Ik heb toegezegd dat ik …
+    zal …": the main clause reports a promise of the minister's side; the "dat" clause holds it."""
+    if not _REPORTING.search(main) or modality.is_expectation(main):
+        return ""
+    content = re.search(r"\bdat\s+(.+)$", words, _F)
+    if not content:
+        return ""
+    clause = content.group(1)
+    subject = re.match(r"(?:ik|we|wij|het\s+kabinet|de\s+regering|(?:mijn|het|ons)\s+ministerie)\b", clause, _F)
+    if not subject:
+        return ""
+    if re.search(r"\b(?:zal|zullen|gaat|gaan|wil|willen)\b", clause, _F) or _PROMISING_VERB.search(clause):
+        return clause
+    return ""
 
 
 def _by_a_third_party(words: str, main: str) -> bool:
@@ -126,6 +182,8 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
         return ""
     if signal.kind != signals.REQUEST and timing.is_past(main):
         return ""
+    if signal.kind in (signals.PLAN, signals.ONGOING) and _modal_finite(main, signal):
+        return ""  # "Bingo kan … worden georganiseerd", "moeten … worden afgewogen": may or must, no plan
     if _NEGATED.match(main, signal.end):
         return ""  # "Er wordt niet gewerkt met …"
     after = main[signal.end :]
@@ -169,18 +227,33 @@ def _promising(main: str, signal: signals.Signal) -> bool:
     return bool(_PROMISING_PRESENT.match(verb_on)) and not re.match(r"(?:kom|komen)\s+(?:op|tot|uit|in|voor)\b", verb_on, _F)
 
 
+_MODAL = re.compile(r"\b(?:kan|kunnen|mag|mogen|moet|moeten|hoeft|hoeven)\b", _F)
+
+
+def _modal_finite(main: str, signal: signals.Signal) -> bool:
+    """A modal of possibility, permission or necessity carries the passive or plan: "… kan worden
+    georganiseerd", "moeten … worden afgewogen" (not "kan ik u … informeren", read as a plan)."""
+    if re.match(r"kan|kunnen", main[signal.start :], _F) and signal.kind == signals.PLAN:
+        return False
+    modal = _MODAL.search(main)
+    return bool(modal) and modal.start() < signal.start
+
+
 _NEGATED = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:niet|geen|nooit)\b", _F)
 
 
 def _ministers_side_subject(main: str) -> bool:
-    """The minister's side does something now: its subject with a verb of action, not a state
-    ("Het kabinet is momenteel demissionair")."""
-    verb = _FIRST_FINITE.search(main)
-    if not verb or re.fullmatch(
-        r"is|zijn|ben|heeft|hebben|heb|kan|kunnen|moet|moeten|wil|willen|wordt|worden", verb.group(0), _F
-    ):
-        return False
-    return actors.actor_of(main, verb.start(), verb.end()) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
+    """The minister's side does something now: its subject with a verb of action in the present,
+    found by word order (verbs.py), not a state ("Het kabinet is momenteel demissionair") nor a view
+    ("Ik vind …")."""
+    for subject in actors.MINISTERS_SIDE_SUBJECT.finditer(main):
+        verb = verbs.finite_verb_of(main, subject.start(), subject.end())
+        acting = verb and (
+            verb.word.lower() not in verbs.AUXILIARIES or verb.word.lower() in ("ga", "gaat", "gaan", "laat", "laten")
+        )
+        if acting and verb.tense == verbs.PRESENT and not verbs.is_mind_or_speech(verb.word):
+            return True
+    return False
 
 
 _FIRST_FINITE = re.compile(

@@ -2,7 +2,7 @@
 
 A careful reader's sentences (the labelled corpus follows the same rules, tests/data/corpus/README.md):
 - a sentence ends at ".", "!" or "?" followed by a space or a line break and a capital, a digit or a
-  quote; a line break alone does not end one (answers printed from a PDF wrap their lines);
+  quote, or glued by a converter to a capitalised word ("… vormgegeven.Rijksdienst …"); a line break alone does not end one (answers printed from a PDF wrap their lines);
 - abbreviations ("bv.", "o.a.", "m.b.t.", "jl.", "nr.") and footnote markers after the full stop
   ("… de ADR. 2", "… is.8 Het", "[3 ]") do not end a sentence early, nor start the next one;
 - a blank line, a heading ("Antwoord 2"), a numbered item ("1. ", "2) ") or a bullet ("–", "•") at the
@@ -10,7 +10,10 @@ A careful reader's sentences (the labelled corpus follows the same rules, tests/
 - a line ending in ":" ends its sentence (the list that follows is made of sentences of its own).
 
 `readable()` gives the words of a sentence as one line, for the later steps to read: words broken
-across lines joined again ("vertegenwoordi-\\nging"), footnote markers left out.
+across lines joined again ("vertegenwoordi-\\nging"), footnote markers left out, and a word that a
+PDF converter glued to the next one where a line ended parted again where a capital shows it
+("deTweede", "isRVO"; not "IenW" or "mRNA"). Glued lower-case words ("zaldaarom") stay as they are:
+parting them needs a lexicon of Dutch words (README, "Suggestions", on why none is used).
 """
 
 import re
@@ -89,7 +92,11 @@ HEADING = re.compile(r"^(?:antwoord(?:en)?|vraag|vragen)(?:\s+op\s+vraag)?\s+\d+
 _ITEM = re.compile(r"^(?:\d{1,2}(?:\s*-\s*\d{1,2})?[.)]|[–•·\-*\x81\uf0b7]|[a-z][.)])\s+")
 _END = re.compile(r"[.!?](?:[\"'”»)]*)")
 # After a full stop: an optional footnote marker ("2", "[3 ]", "?1"), then the space before the next sentence.
-_AFTER_END = re.compile(r"(?:\s?\[\s*\d{1,3}\s*\]|\s?\d{1,2}(?=\s+[\"'“«(]?[A-ZÀ-Ý]))?(?P<space>\s+)")
+# A converter may glue the next sentence to the full stop ("… vormgegeven.Rijksdienst …"): a word of
+# three letters or more, the stop, then a capitalised word.
+_AFTER_END = re.compile(
+    r"(?:\s?\[\s*\d{1,3}\s*\]|\s?\d{1,2}(?=\s+[\"'“«(]?[A-ZÀ-Ý]))?(?P<space>\s+|(?<=[a-zà-ÿ]{3}[.!?])(?=[A-Z][a-zà-ÿ]{2}))"
+)
 _TRAILING_MARKER = re.compile(r"(?<=[.!?])(?:\s?\[\s*\d{1,3}\s*\]|\s?\d{1,2})$")
 _NEXT_START = re.compile(r"[\"'“«(]?[A-ZÀ-Ý0-9]")
 
@@ -183,8 +190,10 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def readable(sentence: str) -> str:
-    """The sentence as one line of words: hyphenation across lines undone, footnote markers out."""
+    """The sentence as one line of words: hyphenation across lines undone, footnote markers out,
+    glued words parted."""
     words = re.sub(r"(?<=[a-zà-ÿ])-\s*\n\s*(?=[a-zà-ÿ])", "", sentence)
     words = re.sub(r"\[\s*\d{1,3}\s*\]", "", words)
     words = re.sub(r"(?<=[a-zà-ÿ.,;:)])(\d{1,2})(?=[\s,.;:]|$)", "", words)  # "aanvalsplannen.7", "Agema,7"
+    words = re.sub(r"\b([a-zà-ÿ]{2,})(?=[A-Z])", r"\1 ", words)  # "deTweede", "isRVO" (not "IenW", "mRNA")
     return " ".join(words.split())

@@ -3,7 +3,9 @@
 - **future**: "zal", "zullen", "ga/gaan" + an infinitive ("ik zal …", "we gaan … evalueren");
 - **intent**: "wil", "van plan", "voornemens", "de intentie", "het is mijn bedoeling", "streef ernaar",
   "neem het initiatief", "engageer mij", "beoog";
-- **assent**: "ben bereid", "zeg toe", "dat engagement neem ik op", "dat wil ik graag doen";
+- **assent**: "ben bereid", "zeg toe", "dat engagement neem ik op", "dat wil ik graag doen", and the
+  other commissive verbs, which bind whoever says them: "kan ik toezeggen", "beloof ik", "het kabinet
+  committeert zich aan", "verplicht zich om", "verbind ik mij aan";
 - **request**: the minister asked someone else to act ("heb het RIVM gevraagd", "laat onderzoeken",
   "heb besloten … te"): the minister made it happen, the result is to come;
 - **ongoing**: work under way with a result to come ("momenteel", "op dit moment", "bezig met", "in
@@ -17,6 +19,8 @@ Each signal keeps the span of its finite verb, for actors.py to find its subject
 
 import re
 from dataclasses import dataclass
+
+from tracker.imports.suggesting import verbs
 
 FUTURE = "future"
 INTENT = "intent"
@@ -94,6 +98,16 @@ _PATTERNS = [
         r"\b(?P<verb>zeg|zeggen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?toe\b|\b(?:ik|we|wij)\s+(?P<verb2>zeg|zeggen)\s+(?:\w+\s+){0,4}?toe\b",
     ),
     (ASSENT, r"\bengagement\s+(?P<verb>neem|nemen)\b"),
+    # Commissive verbs (the speech acts that bind the speaker): "kan ik toezeggen", "beloof ik",
+    # "committeert het kabinet zich aan", "verplicht Nederland zich om", "verbind ik mij aan".
+    (
+        ASSENT,
+        r"\b(?P<verb>kan|kunnen|wil|willen)\s+(?:[\w’'-]+\s+){0,8}?(?:toezeggen|beloven|garanderen)\b|"
+        r"\b(?P<verb2>beloof|belooft|beloven|garandeer|garandeert|garanderen)\s+(?:ik|we|wij|het\s+kabinet|de\s+regering)\b|"
+        r"\b(?:ik|we|wij)\s+(?P<verb3>beloof|beloven|garandeer|garanderen)\b(?!\s+(?:niet|geen)\b)|"
+        r"\b(?P<verb4>committeer|committeert|committeren|verplicht|verplichten|verbind|verbindt|verbinden|engageer|engageert|"
+        r"engageren)\s+(?:[\w’'-]+\s+){0,3}?(?:zich|mij|me|ons)\s+(?:[\w’'-]+\s+){0,8}?(?:aan|tot|om|voor)\b",
+    ),
     (
         REQUEST,
         r"\b(?P<verb>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?(?:gevraagd|verzocht|opgedragen|opdracht\s+gegeven|de\s+opdracht\s+gegeven)"
@@ -114,7 +128,7 @@ _PATTERNS = [
     (
         ONGOING,
         r"\b(?P<verb>ben|zijn|is|wordt|worden)\s+(?:[\w’'-]+\s+){0,8}?(?:momenteel\s+|op\s+dit\s+moment\s+|nu\s+|volop\s+)?"
-        r"(?:bezig\s+(?:met|aan)|in\s+overleg|in\s+voorbereiding|begonnen\s+(?:met|aan)|gestart\s+met|aan\s+het\s+\w+en)\b",
+        r"(?:bezig\s+(?:met|aan)|in\s+overleg|in\s+voorbereiding|begonnen\s+(?:met|aan)|gestart\s+met|aan\s+het\s+\w+en\s*[.!;]?$)",
     ),
     (
         ONGOING,
@@ -170,6 +184,8 @@ def signals_in(clause: str) -> list[Signal]:
             found.append(Signal(kind=kind, start=start, end=end, text=match.group(0)))
     for match in _PRESENT_FIRST_PERSON.finditer(clause):
         start, end = _verb_span(match)
+        if not verbs.can_be_finite(clause[start:end]):
+            continue  # "Zoals ik …", "en ik …", "ik in …": no verb next to the subject
         found.append(Signal(kind=PRESENT, start=start, end=end, text=match.group(0)))
     return sorted(found, key=lambda signal: (signal.start, _PRIORITY.index(signal.kind)))
 
