@@ -213,3 +213,43 @@ def test_a_reported_promise_work_under_way_in_the_passive_and_an_inverted_main_c
 
 def test_declining_on_principle_after_an_opening_subordinate_clause_without_a_comma_is_a_refusal():
     assert classify("Zoals ik eerder heb uitgelegd kan ik geen uitspraken doen over lopende zaken.", made_on=MADE_ON) == "refusal"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wel wil ik benoemen dat de auteur termen door elkaar gebruikt.",
+        "Ik ga bij vraag 3 verder in op de herziening.",
+        "De wachtrijen zullen naar verwachting verder toenemen.",
+        "Elke aanvraag wordt door het bevoegd gezag getoetst.",
+        "Op basis van die gegevens worden door de autoriteiten lijsten opgesteld.",
+        "Ik stel het op prijs dat de naam op het monument staat.",
+        "Met het programma zet ik in op sterke regio's.",
+    ],
+)
+def test_remarks_expectations_habits_others_work_and_standing_efforts_are_no_promise(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er volgt nog een rapportage over de resultaten.",
+        "Een kabinetsreactie op het rapport volgt nog.",
+        "Tenslotte wordt een uitkijkpunt gerealiseerd.",
+        "Daarom is de uitvoerder gevraagd om een onderzoek naar de wachttijden te doen.",
+        "Gelet op de situatie heeft het kabinet deze week besloten de steun ook te bieden aan nieuwe groepen.",
+        "De handreiking is in ontwikkeling.",
+        "Bij de herziening van de verordening zet Nederland in op een kortere termijn.",
+        "Met andere lidstaten dringen we bij de Commissie aan op duidelijke regels.",
+        "Ik pleit voor een stevige verankering in het mandaat.",
+    ],
+)
+def test_things_to_come_requests_in_the_passive_and_positions_in_negotiations_are_commitments(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment"
+
+
+def test_the_deadline_of_the_main_clause_comes_before_one_in_a_subordinate_clause():
+    text = "Dit jaar volgt de tweede tranche, zodat de woningen uiterlijk in 2030 geïsoleerd zijn."
+    (found,) = suggest_commitments(text, made_on=MADE_ON)
+    assert (found.deadline.wording, found.deadline.date) == ("Dit jaar", datetime.date(2018, 12, 31))

@@ -64,3 +64,7 @@ def test_a_full_stop_glued_to_the_next_sentence_by_a_converter_still_ends_it():
 def test_readable_words_part_a_word_glued_before_a_capital_but_not_an_abbreviation_like_ienw():
     assert readable("Ik informeer deTweede Kamer; daarom isRVO bezig.") == "Ik informeer de Tweede Kamer; daarom is RVO bezig."
     assert readable("het ministerie van IenW en mRNA") == "het ministerie van IenW en mRNA"
+
+
+def test_readable_words_part_an_acronym_glued_to_the_verb_after_it():
+    assert readable("Vanuit VWSwordt geld beschikbaar gesteld.") == "Vanuit VWS wordt geld beschikbaar gesteld."

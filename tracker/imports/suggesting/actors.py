@@ -7,7 +7,8 @@ executive agency under the minister: ILT, UWV, Logius, RVO, VDAB, "het Agentscha
 is a third party: EU bodies, the federal level, municipalities and provinces, courts, courts of
 audit, juries, independent regulators and advisory bodies, companies, the sector.
 
-A passive clause without "door …" ("Uw Kamer wordt voor de zomer geïnformeerd", "het decreet zal
+A passive whose doer is named ("door de autoriteiten", "door het bevoegd gezag") is that doer's,
+unless the doer is the minister's side. A passive clause without "door …" ("Uw Kamer wordt voor de zomer geïnformeerd", "het decreet zal
 worden geëvalueerd") is the administration's doing: who else would inform the House.
 
 The subject is found from Dutch word order: the finite verb comes second, so the subject is either
@@ -71,7 +72,12 @@ _ADVERBIAL_OPENING = re.compile(
 _DETERMINER = re.compile(r"^(?:de|het|een|deze|dit|die|dat|mijn|onze|ons|uw|zijn|haar|hun|alle|elke|ieder|iedere)\b", _F)
 _PASSIVE = re.compile(r"\b(?:word|wordt|worden|werd|werden)\b", _F)
 _PASSIVE_PERFECT = re.compile(r"\b(?:zal|zullen|zijn|is)\b.*\b(?:ge\w+(?:d|t|en)|\w+(?:eerd|ëerd))\s+(?:zijn|worden)\b", _F)
-BY_AGENT = re.compile(r"\bdoor\s+((?:de|het|een)\s+[\w\s-]{2,40}|[A-Z][\w-]+)", re.UNICODE)
+# The agent of a passive: "door de gemeenten", "door autoriteiten van …", "door RVO" (not "door middel
+# van", "door te …": means, not a doer).
+BY_AGENT = re.compile(
+    r"\bdoor\s+(?!middel\b|te\b|het\s+feit\b)((?:de|het|een|mijn|onze|ons)\s+[\w\s-]{2,40}|[A-Z][\w-]+|[a-zà-ÿ]{4,}(?:\s+[\w-]+){0,3})",
+    re.UNICODE,
+)
 
 
 def classify_subject(subject: str) -> str:

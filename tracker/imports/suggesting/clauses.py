@@ -172,7 +172,7 @@ def _inverted_main_clause(piece: str, words) -> int | None:
         following = piece[words[index + 1].start() :]
         if word.lower() not in verbs.AUXILIARIES and not re.search(r"(?:t|en)$", word) and not re.match(r"ik\b", following, re.I):
             continue
-        if _INVERTED_SUBJECT.match(following) and _verb_like(words[index - 1].group(0)):
+        if _INVERTED_SUBJECT.match(following) and (word.lower() in verbs.AUXILIARIES or _verb_like(words[index - 1].group(0))):
             return words[index].start()
     return None
 

@@ -5,7 +5,8 @@
 - an **expectation**: "ik verwacht dat …", "naar verwachting" about others ("De sector zal naar
   verwachting …"), "ga ervan uit";
 - **discourse** about the answer itself: "Ik zal eerst de context schetsen", "Zoals verderop wordt
-  uiteengezet", "Hieronder ga ik in op …", "ik wil benadrukken", "u zal begrijpen";
+  uiteengezet", "Hieronder ga ik in op …", "Ik ga bij vraag 3 verder in op …", "ik wil benadrukken",
+  "wil ik benoemen dat" (any verb of saying closing the clause, verbs.py), "u zal begrijpen";
 - a **statement of fact** in the future tense: "Dat zal de toekomst uitwijzen", "Het effect zal pas op
   termijn meetbaar zijn", "zal blijken uit", "zal leiden tot", "zal zorgen voor";
 - **general effort** that continues existing policy: "zal ik mij blijven inzetten voor …" (the corpus
@@ -26,7 +27,8 @@ _DISCOURSE = re.compile(
     r"(?:antwoorden|paragrafen)|bij\s+de\s+beantwoording|eerst\s+(?:de|het|kort)|kort\s+(?:in\s+op|toelichten|schetsen))\b|"
     r"\b(?:schetsen|toelichten|uiteenzetten|uiteengezet|toegelicht|geschetst|beantwoorden|beantwoord|verwijzen|verwezen|"
     r"benadrukken|opmerken|aanstippen|samen\s+beantwoorden|ingaan\s+op|in\s+op\s+(?:de|het|uw)\s+vra\w+)\b|"
-    r"\bzal\s+u\b|\bu\s+(?:zal|zult)\b|\bzult\s+u\b",
+    r"\bzal\s+u\b|\bu\s+(?:zal|zult)\b|\bzult\s+u\b|\b(?:bij|in)\s+(?:(?:het\s+)?antwoord\s+op\s+)?vraag\s+\d+|"
+    r"\b(?:ga|gaat|gaan)\b(?:\s+\w+){0,8}?\s+(?:verder|nader|uitgebreid|later)\s+in\s+op\b",
     _F,
 )
 # "ingaan op" in a document still to come is a promise: "In die reactie zal worden ingegaan op …".

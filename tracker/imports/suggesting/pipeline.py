@@ -36,7 +36,8 @@ _PLAN_VERB = re.compile(
 _LAUNCH = re.compile(
     r"^(?:wordt|worden)\s+(?:er\s+)?(?:[\w’'-]+\s+){0,8}?(?:gelanceerd|opgestart|gestart|ingevoerd|opgericht|uitgeschreven|"
     r"ingediend|voorgelegd|georganiseerd|uitgerold|geïnformeerd|geinformeerd|op\s+de\s+hoogte\s+gesteld|toegezonden|"
-    r"toegestuurd)\b|^(?:komt|komen)\s+(?:er\s+)?(?:een|nog|binnenkort|ook)\b",
+    r"toegestuurd|gerealiseerd|aangelegd|gebouwd|ingericht|opgezet)\b|^(?:komt|komen)\s+(?:er\s+)?(?:een|nog|binnenkort|ook)\b|"
+    r"^(?:volgt|volgen)\s+(?:er\s+)?(?:nog\s+)?(?:een|nog)\b|^(?:volgt|volgen)\s+nog\s*[.!]?$",
     _F,
 )
 # Present tense that promises by itself: informing, coming back to it, taking it into account,
@@ -147,7 +148,11 @@ def _by_a_third_party(words: str, main: str) -> bool:
     if not actors.is_passive(main):
         return False
     agent = actors.BY_AGENT.search(words)
-    return bool(agent) and actors.classify_subject(agent.group(1)) == actors.THIRD_PARTY
+    return bool(agent) and actors.classify_subject(agent.group(1)) not in (
+        actors.MINISTER,
+        actors.GOVERNMENT,
+        actors.ADMINISTRATION,
+    )
 
 
 def _vetoed(main: str, made_on: datetime.date) -> bool:
@@ -162,7 +167,20 @@ def _actor(main: str, signal: signals.Signal) -> str:
         return actors.IMPLIED  # "het streven is om …": the government's, unnamed
     if signal.kind == signals.PRESENT:
         return actors.MINISTER
-    return actors.actor_of(main, signal.start, signal.end)
+    actor = actors.actor_of(main, signal.start, signal.end)
+    if (
+        signal.kind == signals.REQUEST
+        and re.match(r"(?:is|zijn)\b", signal.text, _F)
+        and actor in (actors.THING, actors.THIRD_PARTY)
+    ):
+        return actors.IMPLIED  # "Daarom is Divosa gevraagd om …": Divosa was asked; the asker is unsaid
+    if (
+        signal.kind == signals.ONGOING
+        and actor == actors.THING
+        and re.search(r"\bin\s+(?:voorbereiding|ontwikkeling|de\s+maak)\b", signal.text, _F)
+    ):
+        return actors.IMPLIED  # "De handreiking is in ontwikkeling": someone on the minister's side prepares it
+    return actor
 
 
 def _hedged(main: str) -> bool:
@@ -192,11 +210,15 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
     )
     if signal.kind == signals.INTENT and wish:
         return ""  # "Ik wil dat …", "Ik wil graag …": a wish, no action of one's own
+    last = re.findall(r"[\wÀ-ÿ]+", main)[-1:] if signal.kind in (signals.INTENT, signals.FUTURE) else []
+    if last and verbs.is_speech(last[0]) and last[0].lower().endswith("en"):
+        return ""  # "Wel wil ik benoemen dat …", "Ik zal daarbij opmerken dat …": a remark
     if signal.kind in (signals.ASSENT, signals.REQUEST, signals.INTENT):
         return signal.kind if actor not in (actors.THING, actors.EXISTENTIAL) else ""
     if signal.kind == signals.FUTURE:
         if actor in (actors.THING, actors.EXISTENTIAL):
-            return "a thing planned" if _PLAN_VERB.search(after) else ""
+            planned = _PLAN_VERB.search(after) and not re.search(r"\bnaar\s+verwachting\b", main, _F)
+            return "a thing planned" if planned else ""
         if actor == actors.MINISTER and modality.is_statement_of_fact(after) and not re.search(r"\bzijn\b", after[-6:]):
             return ""
         return "future action of the minister's side"
@@ -306,7 +328,7 @@ def suggest_commitments(text: str, *, made_on: datetime.date, term_end: datetime
         if decision.verdict == COMMITMENT and previous_was_suggested and _elaborates(sentence.text, suggestions[-1].sentence):
             continue
         refusal = decision.verdict == REFUSAL
-        deadline = None if refusal else find_deadline(readable(sentence.text), made_on=made_on, term_end=term_end)
+        deadline = None if refusal else _deadline(readable(sentence.text), decision.main, made_on=made_on, term_end=term_end)
         suggestions.append(
             SuggestedCommitment(
                 sentence=sentence.text,
@@ -318,6 +340,19 @@ def suggest_commitments(text: str, *, made_on: datetime.date, term_end: datetime
         )
         previous_was_suggested = True
     return suggestions
+
+
+def _deadline(words: str, main: str, *, made_on: datetime.date, term_end: datetime.date | None) -> Deadline | None:
+    """The deadline the main clause names ("Dit jaar volgt …, die uiterlijk in 2030 … moeten zijn"),
+    or else one named elsewhere in the sentence."""
+    whole = find_deadline(words, made_on=made_on, term_end=term_end)
+    if whole is None or _bare(whole.wording) in _bare(main):
+        return whole
+    return find_deadline(main, made_on=made_on, term_end=term_end) or whole
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[()\[\],;:]", " ", text).casefold().split())
 
 
 _SUBJECT = re.compile(r"^(?:de|het|deze|dit|die)\s+(\w{5,})", _F)

@@ -196,4 +196,5 @@ def readable(sentence: str) -> str:
     words = re.sub(r"\[\s*\d{1,3}\s*\]", "", words)
     words = re.sub(r"(?<=[a-zà-ÿ.,;:)])(\d{1,2})(?=[\s,.;:]|$)", "", words)  # "aanvalsplannen.7", "Agema,7"
     words = re.sub(r"\b([a-zà-ÿ]{2,})(?=[A-Z])", r"\1 ", words)  # "deTweede", "isRVO" (not "IenW", "mRNA")
+    words = re.sub(r"\b([A-Z]{3,})(?=(?:wordt|worden|heeft|hebben|is|zijn|zal|zullen|kan|kunnen)\b)", r"\1 ", words)  # "VWSwordt"
     return " ".join(words.split())

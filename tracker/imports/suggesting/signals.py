@@ -7,10 +7,13 @@
   other commissive verbs, which bind whoever says them: "kan ik toezeggen", "beloof ik", "het kabinet
   committeert zich aan", "verplicht zich om", "verbind ik mij aan";
 - **request**: the minister asked someone else to act ("heb het RIVM gevraagd", "laat onderzoeken",
-  "heb besloten … te"): the minister made it happen, the result is to come;
+  "heb besloten … te", in the passive "is Divosa gevraagd om … te"): the minister made it happen, the
+  result is to come;
 - **ongoing**: work under way with a result to come ("momenteel", "op dit moment", "bezig met", "in
   overleg", "wordt gewerkt aan", "lopen gesprekken", "zijn begonnen met") or a preparatory verb in
-  the present ("ik onderzoek", "het ministerie verkent", "wordt uitgewerkt", "wordt voorbereid");
+  the present ("ik onderzoek", "het ministerie verkent", "wordt uitgewerkt", "wordt voorbereid", "is
+  in ontwikkeling"), pressing others ("dringen aan op", "pleit voor") and positions taken in a
+  negotiation or revision under way ("bij de herziening van … zet Nederland in op …");
 - **plan**: a passive or nominal plan ("is gepland", "staat gepland", "volgt", "komt er", "treedt in
   werking", "wordt … gepubliceerd") — a plan only with a time still to come (see timing.py).
 
@@ -34,7 +37,7 @@ _F = re.IGNORECASE
 _PREPARATORY_STEMS = (
     r"onderzo\w*|bekijk\w*|bekeken|verken\w*|analyse\w*|analyseer\w*|evalue\w*|geëvalueerd|uitgewerkt|werk\w*\s+(?:\w+\s+){0,6}?(?:uit|aan)\b|"
     r"voorbereid\w*|bereid\w*\s+(?:\w+\s+){0,8}?voor\b|ontwikkel\w*|besproken|bespreek\w*|overleg\w*|inventari\w*|"
-    r"in\s+kaart|nagegaan|ga\s+(?:\w+\s+){0,4}?na\b|gaat\s+(?:\w+\s+){0,4}?na\b|bestudeer\w*|opgesteld|stel\w*\s+(?:\w+\s+){0,6}?op\b|"
+    r"in\s+kaart|nagegaan|ga\s+(?:\w+\s+){0,4}?na\b|gaat\s+(?:\w+\s+){0,4}?na\b|bestudeer\w*|opgesteld|stel\w*\s+(?:\w+\s+){0,6}?op\b(?!\s+prijs)|"
     r"herzien|herzie\w*|verkend|geprobeerd|gewerkt|uitgezocht|zoek\w*\s+(?:\w+\s+){0,6}?uit\b|afgewogen|"
     r"kijk\w*\s+(?:\w+\s+){0,8}?naar|aan\s+het\s+(?:kijken|werken|onderzoeken|bekijken|verkennen|uitwerken|voorbereiden)"
 )
@@ -54,9 +57,15 @@ _PREPARING = (
     r"\b(?P<verb3>onderzoekt|bekijkt|verkent|analyseert|evalueert|ontwikkelt|ontwikkelen|bespreekt|overlegt|inventariseert|"
     r"bestudeert|herbekijkt|toetst|beziet|bezint|beraadt)\b|"
     r"\b(?P<verb4>bereid|bereidt|bereiden|werk|werkt|werken|stel|stelt|zoek|zoekt|kijk|kijkt)\s+"
-    r"(?:[\w’'-]+\s+){0,12}?(?:voor|aan|uit|op|naar)\b(?!\s+(?:de\s+)?(?:samenwerking|uw|u\b))|"
+    r"(?:[\w’'-]+\s+){0,12}?(?:voor|aan|uit|op|naar)\b(?!\s+(?:de\s+)?(?:samenwerking|uw|u\b|prijs\b))|"
     r"\b(?P<verb5>voert|voeren|voer)\s+(?:[\w’'-]+\s+){0,8}?(?:onderzoek\w*|test\w*|analyse\w*|evaluatie\w*|studie\w*|"
     r"verkenning\w*|proef\w*|pilot\w*|audit\w*|doorlichting\w*)\s+(?:[\w’'-]+\s+){0,4}?uit\b"
+)
+# A negotiation or revision under way, as the setting of a position taken: "bij de (lopende)
+# onderhandelingen over", "bij de herziening van", "in de Raad".
+_NEGOTIATION = (
+    r"\b(?:bij|in|tijdens)\s+(?:de|het)\s+(?:lopende\s+|komende\s+|huidige\s+)?(?:onderhandeling\w*|herziening\w*|"
+    r"besprekingen|evaluatie\w*|raad\b|raadswerkgroep\w*|trilogen|wetgevingsproces\w*|totstandkoming)\s*"
 )
 # An infinitive, not a finite verb: "te ontwikkelen", "kunnen ontwikkelen".
 _INFINITIVE_BEFORE = re.compile(r"\b(?:te|kan|kunnen|zal|zullen|moet|moeten|wil|willen|gaan|mag|mogen|om)\s+$", _F)
@@ -114,7 +123,12 @@ _PATTERNS = [
         r"(?=(?:\s+[\w’'-]+){0,14}?\s+te\s+\w+)|\b(?P<verb2>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,14}?te\s+\w+\s+(?:gevraagd|verzocht)\b|"
         r"\b(?P<verb3>heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,8}?opdracht\s+gegeven\s+(?:tot|voor)\b",
     ),
-    (REQUEST, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,3}?besloten\s+(?:om\s+)?(?:\w+\s+){0,10}?te\s+\w+"),
+    (REQUEST, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,5}?besloten\s+(?:om\s+)?(?:\w+\s+){0,10}?te\s+\w+"),
+    # The request in the passive, its asker unsaid: "Daarom is Divosa gevraagd om … te doen".
+    (
+        REQUEST,
+        r"\b(?P<verb>is|zijn)\s+(?:[\w’'-]+\s+){0,4}?(?:gevraagd|verzocht|opgedragen)\s+(?:om\s+)?(?:[\w’'-]+\s+){0,14}?te\s+\w+",
+    ),
     # A promise made before and restated: "ik heb toegezegd uw Kamer te informeren".
     (
         REQUEST,
@@ -128,7 +142,7 @@ _PATTERNS = [
     (
         ONGOING,
         r"\b(?P<verb>ben|zijn|is|wordt|worden)\s+(?:[\w’'-]+\s+){0,8}?(?:momenteel\s+|op\s+dit\s+moment\s+|nu\s+|volop\s+)?"
-        r"(?:bezig\s+(?:met|aan)|in\s+overleg|in\s+voorbereiding|begonnen\s+(?:met|aan)|gestart\s+met|aan\s+het\s+\w+en\s*[.!;]?$)",
+        r"(?:bezig\s+(?:met|aan)|in\s+overleg|in\s+voorbereiding|in\s+ontwikkeling|in\s+de\s+maak|begonnen\s+(?:met|aan)|gestart\s+met|aan\s+het\s+\w+en\s*[.!;]?$)",
     ),
     (
         ONGOING,
@@ -137,6 +151,16 @@ _PATTERNS = [
     ),
     (ONGOING, r"\b(?P<verb>wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,10}?" + rf"(?:{_PREPARATORY_PARTICIPLES})\b"),
     (ONGOING, _PREPARING),
+    # Pressing others, and positions taken in negotiations under way: "dringen bij de Commissie aan op
+    # …", "pleit voor …", "bij de herziening van de verordening zet Nederland in op …" (a standing
+    # effort, "met het programma … zet ik in op …", is no promise: the negotiation makes it one).
+    (
+        ONGOING,
+        r"\b(?P<verb>dring|dringt|dringen)\s+(?:[\w’'-]+\s+){0,10}?aan\s+op\b|"
+        r"\b(?P<verb2>pleit|pleiten|ijver|ijvert|ijveren)\s+(?:[\w’'-]+\s+){0,6}?voor\b|"
+        rf"{_NEGOTIATION}(?:[\w’'-]+\s+){{0,12}}?(?P<verb3>zet|zetten)\s+(?:[\w’'-]+\s+){{0,10}}?in\s+(?:op|voor)\b|"
+        rf"\b(?P<verb4>zet|zetten)\s+(?:[\w’'-]+\s+){{0,10}}?in\s+(?:op|voor)\b(?=.*{_NEGOTIATION})",
+    ),
     (
         PLAN,
         r"\b(?P<verb>is|zijn|staat|staan|wordt|worden)\s+(?:\w+\s+){0,6}?(?:gepland|voorzien\s+(?:in|voor|tegen|na|op)|"

@@ -58,12 +58,18 @@ AUXILIARIES = frozenset(
 )
 # Verbs of mind, judgement, feeling and speech (Dutch grammar's cognitive, emotive and reporting
 # verbs), present tense: what the minister thinks or says, not what the minister's side does.
-_MIND_AND_SPEECH = frozenset(
+_SPEECH = frozenset(
     _words("""
-    vind acht meen denk begrijp deel herken erken betreur waardeer weet ken zie constateer concludeer
-    vertrouw hoop verwacht onderschrijf steun hecht merk benadruk onderstreep beklemtoon wijs verwijs
-    herhaal twijfel realiseer besef dank bedank ontken bevestig stel meld verneem lees hoor noem
-    schrijf zeg antwoord licht beantwoord geef sta ervaar voel vrees respecteer signaleer snap verklaar
+    benadruk onderstreep beklemtoon wijs verwijs herhaal bevestig stel meld noem benoem schrijf zeg
+    antwoord licht beantwoord geef signaleer verklaar memoreer schets opmerk aanstip preciseer nuanceer
+    constateer concludeer erken ontken dank bedank
+    """)
+)
+_MIND_AND_SPEECH = _SPEECH | frozenset(
+    _words("""
+    vind acht meen denk begrijp deel herken betreur waardeer weet ken zie vertrouw hoop verwacht
+    onderschrijf steun hecht merk twijfel realiseer besef verneem lees hoor sta ervaar voel vrees
+    respecteer snap
     """)
 )
 # Strong and irregular verbs: their past singular and plural (the usual table of Dutch grammar).
@@ -139,10 +145,19 @@ def finite_verb_of(clause: str, subject_start: int, subject_end: int) -> FiniteV
 
 
 def is_mind_or_speech(word: str) -> bool:
-    """A verb of thinking, judging, feeling or saying, in the present ("vind", "acht", "verwijs")."""
+    """A verb of thinking, judging, feeling, perceiving or saying ("vind", "acht", "verwijs")."""
+    return _in(word, _MIND_AND_SPEECH)
+
+
+def is_speech(word: str) -> bool:
+    """A verb of saying: a remark about the answer, not an action ("benadrukken", "opmerken", "noem")."""
+    return _in(word, _SPEECH)
+
+
+def _in(word: str, stems: frozenset) -> bool:
     lower = word.lower()
     stem = re.sub(r"(?:t|en)$", "", lower) if len(lower) > 4 else lower
-    return lower in _MIND_AND_SPEECH or stem in _MIND_AND_SPEECH or _undouble(stem) in _MIND_AND_SPEECH
+    return lower in stems or stem in stems or _undouble(stem) in stems
 
 
 def _undouble(stem: str) -> str:
