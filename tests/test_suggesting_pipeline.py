@@ -253,3 +253,15 @@ def test_the_deadline_of_the_main_clause_comes_before_one_in_a_subordinate_claus
     text = "Dit jaar volgt de tweede tranche, zodat de woningen uiterlijk in 2030 geïsoleerd zijn."
     (found,) = suggest_commitments(text, made_on=MADE_ON)
     assert (found.deadline.wording, found.deadline.date) == ("Dit jaar", datetime.date(2018, 12, 31))
+
+
+def test_positions_in_an_international_forum_are_commitments_a_standing_effort_is_not():
+    assert classify("Het kabinet zet zich binnen de OESO in voor strengere regels.", made_on=MADE_ON) == "commitment"
+    assert classify("Nederland zet zich in voor humanitaire hulp.", made_on=MADE_ON) is None
+
+
+def test_a_refusal_reported_in_a_dat_clause_is_a_refusal():
+    assert (
+        decide("Dit betekent dat het kabinet geen reden ziet om het standpunt te herzien.", made_on=MADE_ON).verdict == "refusal"
+    )
+    assert classify("Ik zie daar op dit moment niet de noodzaak toe.", made_on=MADE_ON) == "refusal"

@@ -68,3 +68,18 @@ def test_readable_words_part_a_word_glued_before_a_capital_but_not_an_abbreviati
 
 def test_readable_words_part_an_acronym_glued_to_the_verb_after_it():
     assert readable("Vanuit VWSwordt geld beschikbaar gesteld.") == "Vanuit VWS wordt geld beschikbaar gesteld."
+
+
+def test_a_short_heading_inside_the_answer_is_no_sentence():
+    text = "De cijfers volgen later.\nVoortgang van het programma\nIn de rapportage volgt meer.\nDe minister van\nFinanciën zal dat doen."
+    assert sentences(text) == [
+        "De cijfers volgen later.",
+        "In de rapportage volgt meer.",
+        "De minister van\nFinanciën zal dat doen.",
+    ]
+
+
+def test_readable_words_part_het_glued_to_the_next_word_but_not_hetzelfde():
+    assert readable("Dat is niet aan hetkabinet maar hetzelfde geldt hetgeen volgt.") == (
+        "Dat is niet aan het kabinet maar hetzelfde geldt hetgeen volgt."
+    )

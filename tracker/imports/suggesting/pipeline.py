@@ -88,7 +88,12 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
             return Decision(COMMITMENT, main, "work under way on the minister's side")
         if _passive_now(main) and not _by_a_third_party(words, main):
             return Decision(COMMITMENT, main, "work under way, in the passive")  # "Op dit moment worden … gesprekken gevoerd"
-    reported = _reported_promise(words, main)
+    content = _reported_content(words, main)
+    if content and refusals.refuses(content):
+        return Decision(
+            REFUSAL, main, "a refusal of the minister's side, reported"
+        )  # "Dit betekent dat het kabinet geen reden ziet …"
+    reported = _reported_promise(content)
     if reported and not _hedged(reported) and not timing.is_past(reported):
         return Decision(COMMITMENT, main, "a promise of the minister's side, reported")
     return Decision(None, main, "no announcement of the minister's side")
@@ -117,7 +122,7 @@ _JUDGED = re.compile(
 _REPORTING = re.compile(
     r"\b(?:aangegeven|aan\s+te\s+geven|geef\s+\w+\s+aan|gemeld|meld|laten\s+weten|laat\s+\w+\s+weten|toegezegd|toezeggen|"
     r"zeg\s+\w+\s+toe|beloofd|beloven|aangekondigd|kondig\s+\w+\s+aan|afgesproken|spreken\s+af|overeengekomen|besloten|"
-    r"besluit|medegedeeld|meegedeeld|bevestigd|bevestig|geschreven|vermeld)\b",
+    r"besluit|medegedeeld|meegedeeld|bevestigd|bevestig|geschreven|vermeld|betekent|houdt\s+in)\b",
     _F,
 )
 _PROMISING_VERB = re.compile(
@@ -127,9 +132,10 @@ _PROMISING_VERB = re.compile(
 )
 
 
-def _reported_promise(words: str, main: str) -> str:
-    """ "In de brief is aangegeven dat het kabinet uw Kamer … informeert", "Ik heb toegezegd dat ik …
-    zal …": the main clause reports a promise of the minister's side; the "dat" clause holds it."""
+def _reported_content(words: str, main: str) -> str:
+    """What a main clause that reports ("In de brief is aangegeven dat …", "Ik heb toegezegd dat …",
+    "Dit betekent dat …") says the minister's side does: its "dat" clause, when that clause's subject
+    is the minister's side; "" otherwise."""
     if not _REPORTING.search(main) or modality.is_expectation(main):
         return ""
     content = re.search(r"\bdat\s+(.+)$", words, _F)
@@ -137,9 +143,12 @@ def _reported_promise(words: str, main: str) -> str:
         return ""
     clause = content.group(1)
     subject = re.match(r"(?:ik|we|wij|het\s+kabinet|de\s+regering|(?:mijn|het|ons)\s+ministerie)\b", clause, _F)
-    if not subject:
-        return ""
-    if re.search(r"\b(?:zal|zullen|gaat|gaan|wil|willen)\b", clause, _F) or _PROMISING_VERB.search(clause):
+    return clause if subject else ""
+
+
+def _reported_promise(clause: str) -> str:
+    """The reported clause when it promises: the future, an intent or a promising verb ("informeert")."""
+    if clause and (re.search(r"\b(?:zal|zullen|gaat|gaan|wil|willen)\b", clause, _F) or _PROMISING_VERB.search(clause)):
         return clause
     return ""
 

@@ -75,7 +75,8 @@ _REFUSALS = [
         # usefulness denied: "lijkt niet van toegevoegde waarde", "heeft geen meerwaarde"
         r"\b(?:is|zijn|lijkt|lijken|heeft|hebben|biedt|bieden)\s+(?:\w+\s+){0,4}?(?:niet\s+van\s+(?:\w+\s+)?toegevoegde\s+waarde|"
         r"geen\s+(?:\w+\s+)?(?:toegevoegde\s+waarde|meerwaarde))\b",
-        r"\bgeen\s+(?:\w+\s+){0,1}?(?:reden|aanleiding|noodzaak)\s+(?:\w+\s+){0,2}?gezien\b",
+        r"\bgeen\s+(?:\w+\s+){0,1}?(?:reden|aanleiding|noodzaak)\s+(?:\w+\s+){0,2}?(?:gezien|ziet|zien|zie)\b",
+        r"\b(?:zie|ziet|zien)\s+(?:\w+\s+){0,6}?niet\s+(?:de|een)\s+(?:reden|aanleiding|noodzaak)\b",
         r"\b(?:is\s+het|het\s+is)\s+(?:\w+\s+){0,3}?niet\s+(?:nodig|noodzakelijk)\b",
         # opposing: "Nederland verzet zich tegen de herziening"
         r"\b(?:verzet|verzetten)\s+(?:\w+\s+){0,3}?(?:zich|mij|me|ons)\s+(?:\w+\s+){0,3}?tegen\b",

@@ -7,6 +7,8 @@ A careful reader's sentences (the labelled corpus follows the same rules, tests/
   ("… de ADR. 2", "… is.8 Het", "[3 ]") do not end a sentence early, nor start the next one;
 - a blank line, a heading ("Antwoord 2"), a numbered item ("1. ", "2) ") or a bullet ("–", "•") at the
   start of a line starts a new sentence; the item's number or bullet is not part of it;
+- a short line without a full stop between sentences, before a line with a capital, is a heading
+  inside the answer ("Voortgangsrapportage PVGO"): no sentence at all;
 - a line ending in ":" ends its sentence (the list that follows is made of sentences of its own).
 
 `readable()` gives the words of a sentence as one line, for the later steps to read: words broken
@@ -18,6 +20,8 @@ parting them needs a lexicon of Dutch words (README, "Suggestions", on why none 
 
 import re
 from dataclasses import dataclass
+
+from tracker.imports.suggesting.verbs import CLOSED
 
 ABBREVIATIONS = frozenset(
     [
@@ -122,8 +126,16 @@ def _blocks(text: str):
     """Runs of lines that may hold one sentence across line breaks: a blank line, a heading, an
     item or bullet, or a line ending in ":" closes a block."""
     block_start, previous_end, in_item = None, None, False
-    for line_start, content in _lines(text):
+    lines = list(_lines(text))
+    for number, (line_start, content) in enumerate(lines):
         stripped = content.strip()
+        following = lines[number + 1][1].strip() if number + 1 < len(lines) else ""
+        after_a_sentence = block_start is None or text[previous_end - 1 : previous_end] in ".!?:"
+        if after_a_sentence and _is_title(stripped, following):
+            if block_start is not None:
+                yield block_start, previous_end
+            block_start = None
+            continue  # a heading inside the answer ("Voortgangsrapportage PVGO"): no sentence
         if not stripped or HEADING.match(stripped) or stripped.isdigit():
             if block_start is not None:
                 yield block_start, previous_end
@@ -144,6 +156,20 @@ def _blocks(text: str):
             block_start = None
     if block_start is not None:
         yield block_start, previous_end
+
+
+def _is_title(line: str, following: str) -> bool:
+    """A short line of words without a full stop, between sentences, before a line that starts with a
+    capital: a heading inside the answer ("Huur", "Voortgangsrapportage PVGO")."""
+    words = line.split()
+    return (
+        0 < len(words) <= 6
+        and line[:1].isupper()
+        and not re.search(r"[.,;:!?)]$", line)
+        and following[:1].isupper()
+        and words[-1].lower() not in CLOSED
+        and not _ITEM.match(line)
+    )
 
 
 def _ends_with_abbreviation(before: str) -> bool:
@@ -197,4 +223,6 @@ def readable(sentence: str) -> str:
     words = re.sub(r"(?<=[a-zà-ÿ.,;:)])(\d{1,2})(?=[\s,.;:]|$)", "", words)  # "aanvalsplannen.7", "Agema,7"
     words = re.sub(r"\b([a-zà-ÿ]{2,})(?=[A-Z])", r"\1 ", words)  # "deTweede", "isRVO" (not "IenW", "mRNA")
     words = re.sub(r"\b([A-Z]{3,})(?=(?:wordt|worden|heeft|hebben|is|zijn|zal|zullen|kan|kunnen)\b)", r"\1 ", words)  # "VWSwordt"
+    # "het" glued to the next word: hardly any Dutch word begins with "het" (hetzelfde, hetgeen, hetwelk, heterogeen, heten)
+    words = re.sub(r"\b([Hh]et)(?!zelfde|geen|welk|ero|e\b|en\b|ze\b)(?=[a-zà-ÿ]{4,}\b)", r"\1 ", words)
     return " ".join(words.split())

@@ -64,8 +64,11 @@ _PREPARING = (
 # A negotiation or revision under way, as the setting of a position taken: "bij de (lopende)
 # onderhandelingen over", "bij de herziening van", "in de Raad".
 _NEGOTIATION = (
-    r"\b(?:bij|in|tijdens)\s+(?:de|het)\s+(?:lopende\s+|komende\s+|huidige\s+)?(?:onderhandeling\w*|herziening\w*|"
-    r"besprekingen|evaluatie\w*|raad\b|raadswerkgroep\w*|trilogen|wetgevingsproces\w*|totstandkoming)\s*"
+    r"\b(?:(?:bij|in|tijdens)\s+(?:de|het)\s+(?:lopende\s+|komende\s+|huidige\s+)?(?:onderhandeling\w*|herziening\w*|"
+    r"besprekingen|evaluatie\w*|raad\b|raadswerkgroep\w*|trilogen|wetgevingsproces\w*|totstandkoming)|"
+    # or inside an international body or forum: "binnen de OESO", "in EU-verband", "in Brussel"
+    r"(?:binnen|in|bij)\s+(?:de\s+|het\s+)?(?:OESO|OECD|EU|Europese\s+Unie|VN|Verenigde\s+Naties|NAVO|WTO|Europese\s+Commissie|"
+    r"Brussel|EU-verband|Europees\s+verband|internationaal\s+verband|Benelux(?:-verband)?))\s*"
 )
 # An infinitive, not a finite verb: "te ontwikkelen", "kunnen ontwikkelen".
 _INFINITIVE_BEFORE = re.compile(r"\b(?:te|kan|kunnen|zal|zullen|moet|moeten|wil|willen|gaan|mag|mogen|om)\s+$", _F)
@@ -159,7 +162,8 @@ _PATTERNS = [
         r"\b(?P<verb>dring|dringt|dringen)\s+(?:[\w’'-]+\s+){0,10}?aan\s+op\b|"
         r"\b(?P<verb2>pleit|pleiten|ijver|ijvert|ijveren)\s+(?:[\w’'-]+\s+){0,6}?voor\b|"
         rf"{_NEGOTIATION}(?:[\w’'-]+\s+){{0,12}}?(?P<verb3>zet|zetten)\s+(?:[\w’'-]+\s+){{0,10}}?in\s+(?:op|voor)\b|"
-        rf"\b(?P<verb4>zet|zetten)\s+(?:[\w’'-]+\s+){{0,10}}?in\s+(?:op|voor)\b(?=.*{_NEGOTIATION})",
+        rf"\b(?P<verb4>zet|zetten)\s+(?:[\w’'-]+\s+){{0,10}}?(?:in\s+(?:op|voor)|(?:op|voor)\s+in)\b(?=.*{_NEGOTIATION})|"
+        rf"\b(?P<verb5>zet|zetten)\s+(?:[\w’'-]+\s+){{0,4}}?{_NEGOTIATION}(?:[\w’'-/]+\s+){{0,8}}?(?:in\s+(?:op|voor)|in)\b",
     ),
     (
         PLAN,
