@@ -265,3 +265,15 @@ def test_a_refusal_reported_in_a_dat_clause_is_a_refusal():
         decide("Dit betekent dat het kabinet geen reden ziet om het standpunt te herzien.", made_on=MADE_ON).verdict == "refusal"
     )
     assert classify("Ik zie daar op dit moment niet de noodzaak toe.", made_on=MADE_ON) == "refusal"
+
+
+def test_talks_aimed_at_an_outcome_are_commitments_contacts_without_one_are_not():
+    assert classify("Ik ben in gesprek met de koepels over welke verbeteringen mogelijk zijn.", made_on=MADE_ON) == "commitment"
+    assert classify("Ik heb nauw contact met de verhuurders om een oplossing te vinden.", made_on=MADE_ON) == "commitment"
+    assert classify("Ik ben in gesprek met de koepels.", made_on=MADE_ON) is None
+    assert classify("Ik ben al in gesprek met de koepels om een oplossing te vinden.", made_on=MADE_ON) is None
+
+
+def test_carrying_out_a_motion_is_a_commitment():
+    assert classify("Ik voer de motie uit en tref voorbereidingen voor een nieuwe regeling.", made_on=MADE_ON) == "commitment"
+    assert classify("Het kabinet geeft uitvoering aan de aanbevelingen van de commissie.", made_on=MADE_ON) == "commitment"

@@ -88,6 +88,8 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
             return Decision(COMMITMENT, main, "work under way on the minister's side")
         if _passive_now(main) and not _by_a_third_party(words, main):
             return Decision(COMMITMENT, main, "work under way, in the passive")  # "Op dit moment worden … gesprekken gevoerd"
+    if _talks_aimed_at_an_outcome(words, main) and not _vetoed(main, made_on) and not _hedged(main):
+        return Decision(COMMITMENT, main, "talks aimed at an outcome")  # "Ik ben in gesprek met … over welke verbeteringen …"
     content = _reported_content(words, main)
     if content and refusals.refuses(content):
         return Decision(
@@ -97,6 +99,28 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
     if reported and not _hedged(reported) and not timing.is_past(reported):
         return Decision(COMMITMENT, main, "a promise of the minister's side, reported")
     return Decision(None, main, "no announcement of the minister's side")
+
+
+# Talks of the minister's side (the corpus README: talks aimed at an outcome are a promise, contacts
+# without one are not) and what marks their outcome: a purpose ("om … te", "gericht op") or its
+# subject ("over welke verbeteringen", "over een oplossing").
+_TALKS = re.compile(
+    r"\b(?P<verb>ben|zijn|is|heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,6}?(?:in\s+)?(?:nauw\s+|goed\s+|intensief\s+|constructief\s+)?"
+    r"(?:gesprek|contact|overleg|dialoog)\s+met\b",
+    _F,
+)
+_OUTCOME = re.compile(
+    r"\bom\s+(?:[\w’'-]+\s+){0,12}?te\s+\w+|\bover\s+(?:welke|hoe|de\s+mogelijkhe\w+|mogelijke|een\s+oplossing|oplossingen|"
+    r"afspraken|verbeter\w*)|\bmet\s+als\s+doel\b|\bgericht\s+op\b|\bteneinde\b",
+    _F,
+)
+
+
+def _talks_aimed_at_an_outcome(words: str, main: str) -> bool:
+    talks = _TALKS.search(main)
+    if not talks or not _OUTCOME.search(words):
+        return False
+    return actors.actor_of(main, *talks.span("verb")) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
 
 
 def _passive_now(main: str) -> bool:

@@ -154,6 +154,15 @@ _PATTERNS = [
     ),
     (ONGOING, r"\b(?P<verb>wordt|worden)\s+(?:er\s+)?(?:\w+\s+){0,10}?" + rf"(?:{_PREPARATORY_PARTICIPLES})\b"),
     (ONGOING, _PREPARING),
+    # Carrying out what the House or advisers asked: "Ik voer de motie uit", "geef ik uitvoering aan de
+    # motie", "geeft het kabinet opvolging aan de aanbevelingen", "tref voorbereidingen voor".
+    (
+        ONGOING,
+        r"\b(?P<verb>voer|voert|voeren)\s+(?:[\w’'-]+\s+){0,4}?(?:motie\w*|aanbeveling\w*|toezegging\w*|advie\w*)\s+"
+        r"(?:[\w’'/-]+\s+){0,6}?uit\b|"
+        r"\b(?P<verb2>geef|geeft|geven)\s+(?:[\w’'-]+\s+){0,4}?(?:uitvoering|invulling|opvolging|gevolg)\s+aan\b|"
+        r"\b(?P<verb3>tref|treft|treffen)\s+(?:[\w’'-]+\s+){0,4}?voorbereidingen\b",
+    ),
     # Pressing others, and positions taken in negotiations under way: "dringen bij de Commissie aan op
     # …", "pleit voor …", "bij de herziening van de verordening zet Nederland in op …" (a standing
     # effort, "met het programma … zet ik in op …", is no promise: the negotiation makes it one).
