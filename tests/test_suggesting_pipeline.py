@@ -277,3 +277,11 @@ def test_talks_aimed_at_an_outcome_are_commitments_contacts_without_one_are_not(
 def test_carrying_out_a_motion_is_a_commitment():
     assert classify("Ik voer de motie uit en tref voorbereidingen voor een nieuwe regeling.", made_on=MADE_ON) == "commitment"
     assert classify("Het kabinet geeft uitvoering aan de aanbevelingen van de commissie.", made_on=MADE_ON) == "commitment"
+
+
+def test_taking_over_advice_and_a_result_by_a_date_to_come_are_commitments():
+    assert classify("Het kabinet neemt de aanbevelingen van de commissie over.", made_on=MADE_ON) == "commitment"
+    assert classify("Naar verwachting is het onderzoek in het najaar afgerond.", made_on=MADE_ON) == "commitment"
+    assert classify("Het onderzoek is in 2017 afgerond.", made_on=MADE_ON) is None
+    assert classify("Ik neem het voorstel niet over.", made_on=MADE_ON) == "refusal"
+    assert classify("Ik heb niet het voornemen de regeling te verlengen.", made_on=MADE_ON) == "refusal"

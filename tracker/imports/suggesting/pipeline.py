@@ -116,6 +116,22 @@ _OUTCOME = re.compile(
 )
 
 
+_COMPLETED = re.compile(
+    r"\b(?:is|zijn)\s+(?:[\w’'-]+\s+){0,10}?(?:afgerond|gereed|klaar|voltooid|gerealiseerd|opgeleverd|ingevoerd|"
+    r"geïmplementeerd|operationeel|beschikbaar)\b",
+    _F,
+)
+
+
+def _done_by_a_date_to_come(main: str, made_on: datetime.date, term_end: datetime.date | None) -> bool:
+    """ "Naar verwachting is het onderzoek in het najaar afgerond": a perfect with a date still to come
+    is the future perfect, a result announced, not history."""
+    if not _COMPLETED.search(main):
+        return False
+    deadline = timing.time_to_come(main, made_on=made_on, term_end=term_end)
+    return bool(deadline and deadline.date)
+
+
 def _talks_aimed_at_an_outcome(words: str, main: str) -> bool:
     talks = _TALKS.search(main)
     if not talks or not _OUTCOME.search(words):
@@ -231,7 +247,7 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
         actor = actors.IMPLIED  # "De instellingen ontvangen …": they receive, someone gives
     if actor == actors.THIRD_PARTY or _hedged(main):
         return ""
-    if signal.kind != signals.REQUEST and timing.is_past(main):
+    if signal.kind != signals.REQUEST and timing.is_past(main) and not _done_by_a_date_to_come(main, made_on, term_end):
         return ""
     if signal.kind in (signals.PLAN, signals.ONGOING) and _modal_finite(main, signal):
         return ""  # "Bingo kan … worden georganiseerd", "moeten … worden afgewogen": may or must, no plan

@@ -31,7 +31,7 @@ _REFUSALS = [
         rf"\b(?:overweeg|overweegt|overwegen|plan|plannen|beoog|beogen|voorzie|voorzien)\s+(?:\w+\s+){{0,3}}?{_NEGATION}\b",
         rf"\b(?:wordt|worden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:overwogen|gepland|voorzien|beoogd|verlengd|ingevoerd|uitgebreid|aangepast)\b",
         rf"\b(?:het|dat|dit)\s+is\s+(?:\w+\s+){{0,3}}?{_NEGATION}\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|plan)\b(?!\s+van\b)",
-        rf"\b(?:heb|hebben|heeft)\s+(?:\w+\s+){{0,2}}?{_NEGATION}\s+(?:de\s+)?(?:intentie|plannen|plan|voornemen)\b",
+        rf"\b(?:heb|hebben|heeft)\s+(?:\w+\s+){{0,2}}?{_NEGATION}\s+(?:de\s+|het\s+)?(?:intentie|plannen|plan|voornemen)\b",
         r"\ber\s+(?:zijn|bestaan|komen|worden)\s+(?:\w+\s+){0,3}?geen\s+(?:plannen|bijkomende|extra|nieuwe|specifieke|aparte|verdere)\b",
         rf"\b(?:wil|willen)\s+(?:\w+\s+){{0,4}}?{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:op\s+)?vooruitlopen\b|\b{_NEGATION}\s+(?:\w+\s+){{0,2}}?op\s+vooruitlopen\b",
         # need

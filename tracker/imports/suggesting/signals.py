@@ -110,6 +110,12 @@ _PATTERNS = [
         r"\b(?P<verb>zeg|zeggen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?toe\b|\b(?:ik|we|wij)\s+(?P<verb2>zeg|zeggen)\s+(?:\w+\s+){0,4}?toe\b",
     ),
     (ASSENT, r"\bengagement\s+(?P<verb>neem|nemen)\b"),
+    # Taking over advice or a proposal: "Het kabinet neemt de aanbevelingen over" (refusals.py reads "niet over").
+    (
+        ASSENT,
+        r"\b(?P<verb>neem|neemt|nemen)\s+(?:[\w’'-]+\s+){0,6}?(?:advie\w*|aanbeveling\w*|voorstel\w*|conclusie\w*|suggestie\w*)\s+"
+        r"(?:[\w’'-]+\s+){0,6}?over\b",
+    ),
     # Commissive verbs (the speech acts that bind the speaker): "kan ik toezeggen", "beloof ik",
     # "committeert het kabinet zich aan", "verplicht Nederland zich om", "verbind ik mij aan".
     (
@@ -183,6 +189,12 @@ _PATTERNS = [
     (PLAN, r"\b(?P<verb>wordt|worden)\b"),
     (INTENT, r"\b(?P<verb>kom|komt|komen)\s+(?:[\w’'-]+\s+){0,6}?met\s+(?:een|de|het|nieuwe|voorstellen)\b"),
     (PLAN, r"\b(?P<verb>ontvangt|ontvangen|krijgt|krijgen)\b"),
+    # A result by a date to come, in the perfect: "Naar verwachting is het onderzoek in het najaar afgerond".
+    (
+        PLAN,
+        r"\b(?P<verb>is|zijn)\s+(?:[\w’'-]+\s+){0,10}?(?:afgerond|gereed|klaar|voltooid|gerealiseerd|opgeleverd|ingevoerd|"
+        r"geïmplementeerd|operationeel)\b",
+    ),
     (PLAN, r"\b(?P<verb>verwacht|verwachten)\s+(?:[\w’'-]+\s+){0,8}?te\s+(?:kunnen\s+)?\w+"),
     (PLAN, r"\b(?P<verb>moet|moeten)\s+(?:\w+\s+){0,8}?(?:in\s+werking\s+treden|klaar\s+zijn|afgerond\s+zijn|gereed\s+zijn)\b"),
 ]
