@@ -285,3 +285,9 @@ def test_taking_over_advice_and_a_result_by_a_date_to_come_are_commitments():
     assert classify("Het onderzoek is in 2017 afgerond.", made_on=MADE_ON) is None
     assert classify("Ik neem het voorstel niet over.", made_on=MADE_ON) == "refusal"
     assert classify("Ik heb niet het voornemen de regeling te verlengen.", made_on=MADE_ON) == "refusal"
+
+
+def test_an_attribute_with_door_names_no_doer_and_not_running_a_risk_declines_nothing():
+    sentence = "Op basis van de door Nederland gedeelde informatie worden door autoriteiten van Egypte lijsten opgesteld."
+    assert classify(sentence, made_on=MADE_ON) is None
+    assert classify("Nederland wil niet het risico lopen dat de richtlijn sneuvelt.", made_on=MADE_ON) is None

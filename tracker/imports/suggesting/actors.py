@@ -73,9 +73,9 @@ _DETERMINER = re.compile(r"^(?:de|het|een|deze|dit|die|dat|mijn|onze|ons|uw|zijn
 _PASSIVE = re.compile(r"\b(?:word|wordt|worden|werd|werden)\b", _F)
 _PASSIVE_PERFECT = re.compile(r"\b(?:zal|zullen|zijn|is)\b.*\b(?:ge\w+(?:d|t|en)|\w+(?:eerd|ëerd))\s+(?:zijn|worden)\b", _F)
 # The agent of a passive: "door de gemeenten", "door autoriteiten van …", "door RVO" (not "door middel
-# van", "door te …": means, not a doer).
+# van", "door te …": means, not a doer; nor "de door Nederland gedeelde informatie": an attribute).
 BY_AGENT = re.compile(
-    r"\bdoor\s+(?!middel\b|te\b|het\s+feit\b)((?:de|het|een|mijn|onze|ons)\s+[\w\s-]{2,40}|[A-Z][\w-]+|[a-zà-ÿ]{4,}(?:\s+[\w-]+){0,3})",
+    r"(?<!\bde\s)(?<!\bhet\s)(?<!\been\s)\bdoor\s+(?!middel\b|te\b|het\s+feit\b)((?:de|het|een|mijn|onze|ons)\s+[\w\s-]{2,40}|[A-Z][\w-]+|[a-zà-ÿ]{4,}(?:\s+[\w-]+){0,3})",
     re.UNICODE,
 )
 

@@ -89,7 +89,7 @@ _REFUSALS = [
 ]
 # The minister's side declining a future action: "ik zal geen …", "de regering zal … niet verlengen".
 _NEGATED_FUTURE = re.compile(
-    rf"\b(?:zal|zullen|ga|gaan|wil|willen)\b(?:\s+\w+){{0,6}}?\s+{_NEGATION}\b(?!\s+(?:alleen|enkel|nalaten|langer|meer\s+dan|eerder|later|"
+    rf"\b(?:zal|zullen|ga|gaan|wil|willen)\b(?:\s+\w+){{0,6}}?\s+{_NEGATION}\b(?!\s+(?:alleen|enkel|nalaten|langer|meer\s+dan|eerder|later|het\s+risico|"
     r"zomaar|zonder|uitsluiten|onvermeld|ontkennen|verhelen|verzwijgen))",
     _F,
 )
