@@ -280,8 +280,15 @@ def report(result: Result, *, sentences: bool) -> str:
 
 
 def record(result: Result) -> None:
+    from tracker.imports.suggesting import lexicon
+
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    entry = {"when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "commit": commit, **result.figures()}
+    entry = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        **result.figures(),
+        "dutch_word_list": lexicon.available(),  # whether glued words could be parted (lexicon.py)
+    }
     HISTORY.parent.mkdir(exist_ok=True)
     with HISTORY.open("a", encoding="utf-8") as history:
         history.write(json.dumps(entry) + "\n")

@@ -14,13 +14,14 @@ A careful reader's sentences (the labelled corpus follows the same rules, tests/
 `readable()` gives the words of a sentence as one line, for the later steps to read: words broken
 across lines joined again ("vertegenwoordi-\\nging"), footnote markers left out, and a word that a
 PDF converter glued to the next one where a line ended parted again where a capital shows it
-("deTweede", "isRVO"; not "IenW" or "mRNA"). Glued lower-case words ("zaldaarom") stay as they are:
-parting them needs a lexicon of Dutch words (README, "Suggestions", on why none is used).
+("deTweede", "isRVO"; not "IenW" or "mRNA"), and glued lower-case words ("zaldaarom", "ikde") where
+a list of Dutch words is installed (lexicon.py).
 """
 
 import re
 from dataclasses import dataclass
 
+from tracker.imports.suggesting import lexicon
 from tracker.imports.suggesting.verbs import CLOSED
 
 ABBREVIATIONS = frozenset(
@@ -225,4 +226,5 @@ def readable(sentence: str) -> str:
     words = re.sub(r"\b([A-Z]{3,})(?=(?:wordt|worden|heeft|hebben|is|zijn|zal|zullen|kan|kunnen)\b)", r"\1 ", words)  # "VWSwordt"
     # "het" glued to the next word: hardly any Dutch word begins with "het" (hetzelfde, hetgeen, hetwelk, heterogeen, heten)
     words = re.sub(r"\b([Hh]et)(?!zelfde|geen|welk|ero|e\b|en\b|ze\b)(?=[a-zà-ÿ]{4,}\b)", r"\1 ", words)
+    words = re.sub(r"(?<![\w-])[a-zà-ÿ]{4,}(?![\w-])", lambda word: lexicon.unglued(word.group(0)), words)  # "zaldaarom"
     return " ".join(words.split())
