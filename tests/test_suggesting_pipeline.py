@@ -291,3 +291,20 @@ def test_an_attribute_with_door_names_no_doer_and_not_running_a_risk_declines_no
     sentence = "Op basis van de door Nederland gedeelde informatie worden door autoriteiten van Egypte lijsten opgesteld."
     assert classify(sentence, made_on=MADE_ON) is None
     assert classify("Nederland wil niet het risico lopen dat de richtlijn sneuvelt.", made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het wetsvoorstel zal naar verwachting in het najaar in consultatie gaan.",
+        "Dit wordt betrokken bij de evaluatie.",
+        "Het kabinet beziet wat de beste manier is om te reageren op de recente ontwikkelingen.",
+    ],
+)
+def test_a_bill_going_to_consultation_what_is_taken_into_account_and_a_plural_noun_after_is(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment"
+
+
+def test_leaving_a_decision_to_the_next_government_is_a_refusal():
+    assert classify("Ik laat het aan het nieuwe kabinet om met voorstellen te komen.", made_on=MADE_ON) == "refusal"
+    assert classify("Aanvullend beleid is op dit moment aan het volgende kabinet.", made_on=MADE_ON) == "refusal"

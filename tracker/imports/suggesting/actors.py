@@ -41,7 +41,9 @@ _ADMINISTRATION = re.compile(
     r"\b(?:mijn|ons|onze|het|de)\s+(?:ministerie|departement|administratie|agentschap|diensten|dienst|ambtenaren|inspectie)\b|"
     r"\b(?:mijn|ons)\s+kabinet\b|"
     r"\bministerie\s+van\b|\bdepartement\s+\w+|\bagentschap\s+\w+|\b(?:ILT|UWV|SVB|Logius|RVO|RIVM|NVWA|DUO|IND|CJIB|DJI|"
-    r"Rijkswaterstaat|Belastingdienst|Douane|KNMI|AIVD|MIVD|NCSC|NCTV|VDAB|VLAIO|VMM|AWV|Kind\s+en\s+Gezin|Opgroeien|Inspectie\s+\w+)\b",
+    r"Rijkswaterstaat|Belastingdienst|Douane|KNMI|AIVD|MIVD|NCSC|NCTV|VDAB|VLAIO|VMM|AWV|Kind\s+en\s+Gezin|Opgroeien|Inspectie\s+\w+|"
+    # the other state inspectorates (rijksinspecties)
+    r"IGJ|IJenV|NLA|Arbeidsinspectie|Rijksinspectie\w*)\b",
     _F,
 )
 # Third parties named as such: the and the corpus README's examples and their kind.
@@ -112,7 +114,7 @@ def classify_subject(subject: str) -> str:
 
 # A past participle: "geëvalueerd", "uitgewerkt", "onderzocht", "voorbereid" (not "zichtbaar worden").
 PARTICIPLE = re.compile(
-    r"\b(?:ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-zà-ÿ]{2,6}ge[a-zà-ÿ]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|onder|over|voorbe|door)[a-zà-ÿ]{2,}(?:d|t|en))\b",
+    r"\b(?![a-zà-ÿ]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-zà-ÿ]{2,6}ge[a-zà-ÿ]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|onder|over|voorbe|door)[a-zà-ÿ]{2,}(?:d|t|en))\b",
     _F,
 )
 

@@ -29,7 +29,7 @@ _ONGOING_MARKER = re.compile(r"\b(?:momenteel|op\s+dit\s+moment|op\s+het\s+momen
 _PLAN_VERB = re.compile(
     r"\b(?:verwacht|volg\w*|kom\w*|start\w*|verschijn\w*|plaatsvind\w*|vindt\s+\w*\s*plaats|in\s+werking|beschikbaar|klaar|gereed|"
     r"afgerond|gepubliceerd|publiceren|gelanceerd|opgestart|ingevoerd|gepland|voorzien|in\s+gebruik|operationeel|"
-    r"ingediend|voorgelegd|uitgerold|opgeleverd|online|open|lopen|loopt|gaat\s+\w*\s*in|ingaan|ingaat)\b",
+    r"ingediend|voorgelegd|uitgerold|opgeleverd|online|open|lopen|loopt|gaat\s+\w*\s*in|ingaan|ingaat|in\s+consultatie)\b",
     _F,
 )
 # One-time events announced in the present, informing the House among them: a plan even without a date.
@@ -45,6 +45,7 @@ _LAUNCH = re.compile(
 _PROMISING_PRESENT = re.compile(
     r"^(?:informeer|informeren|bericht|berichten|rapporteer|rapporteren|stuur|sturen|zend|zenden)\b|"
     r"^(?:kom|komen)\s+(?:[\w’'-]+\s+){0,8}?terug\b|^(?:neem|nemen)\s+(?:[\w’'-]+\s+){0,8}?mee\b|"
+    r"^(?:betrek|betrekken)\s+(?:[\w’'-]+\s+){0,8}?bij\b|"
     r"^(?:blijf|blijven)\s+(?:[\w’'-]+\s+){0,6}?(?:volgen|monitoren|bewaken)\b|"
     r"^(?:ik|we|wij)\s+(?:informeer|informeren|bericht|rapporteer|stuur|zend|kom|neem|blijf|blijven)\b(?:\s+[\w’'-]+){0,8}?\s*"
     r"(?:terug|mee|volgen|monitoren|bewaken|\w+)?",

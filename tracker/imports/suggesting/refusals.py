@@ -10,7 +10,8 @@ opportuun"), about an action.
 - support: "ben geen voorstander van", "steun ik niet", "verzet zich tegen";
 - the minister's own action declared impossible: "kan ik de vergunning niet zomaar intrekken" (not
   giving figures or knowledge: "kan ik niet aangeven");
-- room: "daar is geen ruimte voor", "is niet aan mij";
+- room: "daar is geen ruimte voor", "is niet aan mij", and a decision left to the next government
+  ("ik laat het aan het nieuwe kabinet om …", "is aan het volgende kabinet");
 - possibility of saying or sharing, declined on principle: "kan geen uitspraken doen", "kan niet ingaan
   op", "kan de informatie niet delen", "kan geen antwoord geven", "niet in het belang … om".
 
@@ -80,6 +81,10 @@ _REFUSALS = [
         r"\b(?:is\s+het|het\s+is)\s+(?:\w+\s+){0,3}?niet\s+(?:nodig|noodzakelijk)\b",
         # opposing: "Nederland verzet zich tegen de herziening"
         r"\b(?:verzet|verzetten)\s+(?:\w+\s+){0,3}?(?:zich|mij|me|ons)\s+(?:\w+\s+){0,3}?tegen\b",
+        # passing a decision on to the next government: "Ik laat het aan het nieuwe kabinet om …",
+        # "dat is aan een volgend kabinet" (a demissionary government's way of declining)
+        r"\b(?:laat|laten|is|ligt|zijn)\s+(?:\w+\s+){0,4}?(?:over\s+)?aan\s+(?:een|het|de|mijn)\s+(?:nieuwe?|volgende?|"
+        r"(?:ambts)?opvolger)\s*(?:kabinet|regering|bewindspersoon|minister|staatssecretaris)?\b",
         # possibility of saying or sharing
         rf"\b(?:kan|kunnen)\s+(?:\w+\s+){{0,10}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:uitspra(?:ak|ken)\s+doen|ingaan|delen|vooruitlopen|"
         r"uitspra(?:ak|ken)\s+(?:\w+\s+){0,2}?doen|antwoord\s+geven|openbaar\s+maken|bekendmaken|toezeggen|commentaar\s+geven|mededelingen\s+doen|in\s+detail\s+treden|"

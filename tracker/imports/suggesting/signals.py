@@ -46,7 +46,7 @@ PREPARATORY = re.compile(rf"\b(?:{_PREPARATORY_STEMS})", _F)
 _PREPARATORY_PARTICIPLES = (
     r"onderzocht|bekeken|verkend|geanalyseerd|geëvalueerd|uitgewerkt|voorbereid|ontwikkeld|besproken|opgesteld|herzien|"
     r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
-    r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend|meegenomen"
+    r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend|meegenomen|betrokken\s+bij"
 )
 # A preparatory verb in the present tense, whoever its subject: "het ministerie verkent", "bereidt … voor".
 _PREPARING = (

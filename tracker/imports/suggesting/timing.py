@@ -25,7 +25,8 @@ _PAST_VERB = re.compile(
     _F,
 )
 _PERFECT = re.compile(
-    r"(?<!\bte\s)\b(?:heb|hebt|heeft|hebben|ben|is|zijn)\b(?:\s+[\w’'-]+){0,12}?\s+(?<!\bte\s)(?:ge[\w-]+(?:d|t|en)|"
+    r"(?<!\bte\s)\b(?:heb|hebt|heeft|hebben|ben|is|zijn)\b(?:\s+[\w’'-]+){0,12}?\s+(?<!\bte\s)"
+    r"(?![\w-]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[\w-]+(?:d|t|en)|"
     r"(?:be|ver|ont|her|er)[\w-]+(?:d|t|en)|\w+(?:ge)\w+(?:d|t|en))\b(?!\s+te\b)",
     _F,
 )
