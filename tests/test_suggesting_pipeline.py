@@ -308,3 +308,21 @@ def test_a_bill_going_to_consultation_what_is_taken_into_account_and_a_plural_no
 def test_leaving_a_decision_to_the_next_government_is_a_refusal():
     assert classify("Ik laat het aan het nieuwe kabinet om met voorstellen te komen.", made_on=MADE_ON) == "refusal"
     assert classify("Aanvullend beleid is op dit moment aan het volgende kabinet.", made_on=MADE_ON) == "refusal"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Via de beantwoording van deze vragen informeer ik u over de uitkomsten.",
+        "In het wetsvoorstel streef ik naar een betere bescherming van huurders.",
+        "Momenteel voer ik het gesprek met studenten en docenten.",
+        "Ook werk ik actief samen met landen van herkomst op het gebied van handhaving.",
+        "De voortgang wordt ook besproken tijdens bijeenkomsten, meest recent tijdens de afgelopen top.",
+    ],
+)
+def test_informing_by_this_answer_aiming_at_a_goal_contacts_and_what_was_discussed_are_no_promise(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None
+
+
+def test_striving_to_do_something_is_an_intent():
+    assert classify("Ik streef ernaar het wetsvoorstel dit jaar in te dienen.", made_on=MADE_ON) == "commitment"

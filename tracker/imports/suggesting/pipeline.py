@@ -85,7 +85,7 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
         if verdict:
             return Decision(COMMITMENT, main, verdict)
     if _ONGOING_MARKER.search(main) and not _vetoed(main, made_on) and not _hedged(main):
-        if _ministers_side_subject(main):
+        if _ministers_side_subject(main) and not (_CONTACTS.search(main) and not _OUTCOME.search(main)):
             return Decision(COMMITMENT, main, "work under way on the minister's side")
         if _passive_now(main) and not _by_a_third_party(words, main):
             return Decision(COMMITMENT, main, "work under way, in the passive")  # "Op dit moment worden … gesprekken gevoerd"
@@ -112,7 +112,7 @@ _TALKS = re.compile(
 )
 _OUTCOME = re.compile(
     r"\bom\s+(?:[\w’'-]+\s+){0,12}?te\s+\w+|\bover\s+(?:welke|hoe|de\s+mogelijkhe\w+|mogelijke|een\s+oplossing|oplossingen|"
-    r"afspraken|verbeter\w*)|\bmet\s+als\s+doel\b|\bgericht\s+op\b|\bteneinde\b",
+    r"afspraken|verbeter\w*|(?:een|het|de)\s+(?:\w+\s+)?(?:akkoord|overeenkomst|convenant|oplossing))|\bmet\s+als\s+doel\b|\bgericht\s+op\b|\bteneinde\b",
     _F,
 )
 
@@ -131,6 +131,11 @@ def _done_by_a_date_to_come(main: str, made_on: datetime.date, term_end: datetim
         return False
     deadline = timing.time_to_come(main, made_on=made_on, term_end=term_end)
     return bool(deadline and deadline.date)
+
+
+_CONTACTS = re.compile(
+    r"\b(?:(?:het\s+)?gesprek(?:ken)?\s+met|dialoog|contact\s+met|samen\s*werk\w*|werk\w*\s+(?:\w+\s+){0,4}?samen)\b", _F
+)
 
 
 def _talks_aimed_at_an_outcome(words: str, main: str) -> bool:
@@ -275,6 +280,8 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
     if timing.is_existing(main) or timing.names_a_past_date(main, made_on):
         return ""
     to_come = timing.time_to_come(main, made_on=made_on, term_end=term_end)
+    if signal.kind in (signals.ONGOING, signals.PRESENT) and _CONTACTS.search(main) and not _OUTCOME.search(main) and not to_come:
+        return ""  # "Momenteel voer ik het gesprek met …", "werk ik samen met …": contacts, no outcome announced
     if signal.kind == signals.ONGOING:
         return "work under way" if actor != actors.THING else ""  # "er lopen gesprekken" too
     if signal.kind == signals.PLAN:

@@ -99,8 +99,10 @@ _PATTERNS = [
     (INTENT, r"\b(?P<verb>heb|hebben|heeft)\s+(?:\w+\s+){0,2}?(?:de\s+intentie|het\s+plan|het\s+voornemen|de\s+ambitie)\b"),
     (
         INTENT,
-        r"\b(?P<verb>plan|plannen|beoog|beogen|streef|streven|engageer|engageren)\b(?=\s+(?:ik|we|wij|ernaar|me|mij|ons|\w+\s+ernaar))|"
+        r"\b(?P<verb>plan|plannen|beoog|beogen|streef|streven|engageer|engageren)\b(?=\s+(?:ik|we|wij|ernaar|me|mij|ons|\w+\s+ernaar))"
+        r"(?!\s+(?:ik|we|wij)\s+naar\b)|"
         r"\b(?:ik|we|wij)\s+(?P<verb2>plan|plannen|beoog|beogen|streef|streven|engageer|engageren|verbind|verbinden|voorzie|voorzien)\b"
+        r"(?!\s+naar\b)"
         r"(?!\s+(?:geen|niet|dat)\b)",
     ),
     (INTENT, r"\b(?P<verb>neem|nemen|neemt)\s+(?:\w+\s+){0,3}?(?:het\s+)?initiatief\b"),

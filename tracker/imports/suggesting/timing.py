@@ -48,7 +48,7 @@ _PAST_TIME = re.compile(
 _EXISTING = re.compile(
     r"\b(?:al|reeds)\b(?!\s+(?:de|het|deze|die|dat|zijn|haar|hun|onze|mijn|uw)\b)|\b(?:inmiddels|steeds|altijd|voortdurend|"
     r"regelmatig|doorlopend|continu|jaarlijks|telkens|structureel|gewoonlijk|periodiek|geregeld|wekelijks|maandelijks|"
-    r"elke|iedere|ieder)\b",
+    r"elke|iedere|ieder|afgelopen|destijds)\b",
     _F,
 )
 _YEAR = re.compile(r"\b(?:in|sinds|sedert|vanaf)\s+(?:(?:begin|eind|medio|midden)\s+)?(?:\w+\s+)?(?P<year>(?:19|20)\d{2})\b", _F)
