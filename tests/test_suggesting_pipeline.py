@@ -326,3 +326,16 @@ def test_informing_by_this_answer_aiming_at_a_goal_contacts_and_what_was_discuss
 
 def test_striving_to_do_something_is_an_intent():
     assert classify("Ik streef ernaar het wetsvoorstel dit jaar in te dienen.", made_on=MADE_ON) == "commitment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ik ga dat niet doen.",
+        "Daarom zie ik af van een nieuwe regeling.",
+        "Een verbod acht ik niet proportioneel.",
+        "Ik heb besloten de regeling niet te verlengen.",
+    ],
+)
+def test_declining_with_dat_as_object_refraining_a_judgement_or_a_decision_not_to_act_are_refusals(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "refusal"

@@ -126,6 +126,8 @@ def clauses(sentence: str) -> list[Clause]:
                 continue  # "voor dat laatste", "Dat zal ik doen": pointing back, not a clause
             if lower in ("dat", "die") and (first or previous in _CONJUNCTIONS) and _verb_follows(words, index):
                 continue  # "maar dat is niet aan mij": pointing back
+            if lower == "dat" and not first and _object_follows(words, index):
+                continue  # "Ik ga dat niet doen", "Ik zal dat doen": the object, pointing back
             if lower in ("die", "waar") and not first and not _function_word_follows(words, index):
                 continue  # "die regeling": a determiner
             if lower in _SUBORDINATORS or (lower in ("die", "waar") and not first):
@@ -287,6 +289,16 @@ _FUNCTION_WORDS = set(
         "hebben",
     ]
 )
+
+
+def _object_follows(words, index: int) -> bool:
+    """ "dat" as an object pointing back: a negation or adverb follows it, or only the clause's closing
+    infinitive ("Ik ga dat niet doen", "Ik wil dat graag doen", "Ik zal dat doen"); a conjunction "dat"
+    is followed by its clause's subject."""
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1].group(0).lower()
+    return following in {"niet", "graag", "zeker", "zelf", "gaarne"} or (index + 2 == len(words) and following.endswith("en"))
 
 
 def _verb_follows(words, index: int) -> bool:

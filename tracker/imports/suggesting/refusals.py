@@ -5,9 +5,11 @@ opportuun"), about an action.
 - intent: "ik ben niet van plan", "het kabinet is niet voornemens", "overweeg niet", "wordt geen … overwogen",
   "ik plan geen", "wil ik niet op vooruitlopen", "zal de proefperiode niet verlengen" (the minister's side);
 - need: "acht ik niet nodig", "is niet opportuun", "zie geen reden/aanleiding/noodzaak";
-- need and use: "evenmin acht ik … nodig", "is niet van toegevoegde waarde", "heeft geen meerwaarde",
+- need and use: "evenmin acht ik … nodig", "acht ik niet proportioneel", "is niet van toegevoegde
+  waarde", "heeft geen meerwaarde",
   "geen reden gezien om";
 - support: "ben geen voorstander van", "steun ik niet", "verzet zich tegen";
+- refraining and deciding not to act: "zie ik af van", "heb besloten … niet te verlengen";
 - the minister's own action declared impossible: "kan ik de vergunning niet zomaar intrekken" (not
   giving figures or knowledge: "kan ik niet aangeven");
 - room: "daar is geen ruimte voor", "is niet aan mij", and a decision left to the next government
@@ -35,8 +37,12 @@ _REFUSALS = [
         rf"\b(?:heb|hebben|heeft)\s+(?:\w+\s+){{0,2}}?{_NEGATION}\s+(?:de\s+|het\s+)?(?:intentie|plannen|plan|voornemen)\b",
         r"\ber\s+(?:zijn|bestaan|komen|worden)\s+(?:\w+\s+){0,3}?geen\s+(?:plannen|bijkomende|extra|nieuwe|specifieke|aparte|verdere)\b",
         rf"\b(?:wil|willen)\s+(?:\w+\s+){{0,4}}?{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:op\s+)?vooruitlopen\b|\b{_NEGATION}\s+(?:\w+\s+){{0,2}}?op\s+vooruitlopen\b",
-        # need
-        rf"\b(?:acht|vind|achten|vinden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|nodig|noodzakelijk|aangewezen|wenselijk|zinvol|nuttig|aan\s+de\s+orde)\b",
+        # need (and the other judgements by which a minister declines a measure: proportionate, wise, feasible)
+        rf"\b(?:acht|vind|achten|vinden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|nodig|noodzakelijk|aangewezen|wenselijk|zinvol|nuttig|aan\s+de\s+orde|"
+        r"proportioneel|verstandig|passend|gepast|haalbaar|effectief|doelmatig|gerechtvaardigd)\b",
+        # refraining, and a decision not to act: "zie ik af van", "heb besloten de regeling niet te verlengen"
+        r"\b(?:zie|ziet|zien)\s+(?:\w+\s+){0,4}?af\s+van\b|\bafzien\s+van\b",
+        r"\b(?:besloten|besluit|besluiten)\s+(?:om\s+)?(?:\w+\s+){0,8}?(?:niet|geen)\s+(?:\w+\s+){0,6}?te\s+\w+",
         rf"\b(?:is|zijn|lijkt|lijken)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|aangewezen|wenselijk|zinvol|aan\s+de\s+orde)\b",
         r"\b(?:zie|ziet|zien|is|bestaat)\s+(?:\w+\s+){0,4}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond|"
         r"mogelijkheid|mogelijkheden)\b",
