@@ -97,6 +97,8 @@ def test_deadline_wording_becomes_a_date(sentence, date, precision, wording):
         ("We bekijken dit de komende tijd verder.", "de komende tijd"),
         ("Het komend jaar worden afspraken gemaakt.", "Het komend jaar"),  # the coming twelve months: a period
         ("De komende drie jaar is er geld voor onderzoek.", "De komende drie jaar"),
+        ("Over enkele maanden volgt het advies.", "Over enkele maanden"),
+        ("Na afronding van het onderzoek informeer ik uw Kamer.", "Na afronding van het onderzoek"),
         ("Dat gebeurt bij de begrotingsaanpassing.", "bij de begrotingsaanpassing"),
         ("Totdat alle scholen zijn aangesloten, blijft de oude regeling gelden.", "Totdat alle scholen zijn aangesloten"),
     ],

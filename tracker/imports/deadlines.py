@@ -17,7 +17,8 @@ Reading rules (README, "Suggestions", the deadline table, which lists every conv
 - "vanaf" a year or a month: its first day;
 - "voor het einde van de legislatuur": the end of the term as this installation defines it (the
   default horizon: the end of the legislature or of the government, setting DEFAULT_HORIZON), when known;
-- "binnenkort", "op korte termijn", "zo spoedig mogelijk", "de komende tijd", "bij de
+- "binnenkort", "op korte termijn", "zo spoedig mogelijk", "de komende tijd", "over enkele maanden",
+  "na afronding van het onderzoek", "bij de
   begrotingsaanpassing", "totdat …": a deadline without a date (`date` None), its wording kept.
 Relative words ("volgend jaar", "dit najaar") count from the date the promise was made. A date
 marked "jl." or "ll." (jongstleden, laatstleden), or any date before the answer, is history: never a
@@ -377,7 +378,8 @@ _RULES = [
     (
         r"(?:op\s+(?:zeer\s+)?korte\s+termijn|binnenkort|eerstdaags|weldra|spoedig|zo\s+(?:spoedig|snel|vlug|gauw)\s+mogelijk"
         r"|(?:in\s+)?de\s+komende\s+(?:\w+\s+)?(?:tijd|periode|maanden|jaren|jaar|weken)|het\s+komende?\s+jaar"
-        r"|in\s+de\s+(?:nabije\s+)?toekomst"
+        r"|in\s+de\s+(?:nabije\s+)?toekomst|(?:binnen|over|in)\s+(?:enkele|een\s+aantal|een\s+paar|afzienbare)\s+(?:weken|maanden|tijd)"
+        r"|na\s+(?:de\s+)?(?:afronding|oplevering|ontvangst|publicatie|vaststelling)\s+van\s+(?:het|de|dit|deze)\s+\w+"
         r"|bij\s+de\s+(?:volgende\s+)?begrotings(?:aanpassing|opmaak|wijziging|controle|bespreking)|bij\s+de\s+(?:volgende\s+)?begroting"
         r"|(?:bij|met)\s+de\s+(?:voorjaars|najaars)nota|tot(?:dat)?\s+(?:alle|de|het)\s+[^,.;]{3,80}?\s+(?:zijn|is)\s+\w+)",
         _no_date,
