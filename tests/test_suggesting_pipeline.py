@@ -339,3 +339,9 @@ def test_striving_to_do_something_is_an_intent():
 )
 def test_declining_with_dat_as_object_refraining_a_judgement_or_a_decision_not_to_act_are_refusals(sentence):
     assert classify(sentence, made_on=MADE_ON) == "refusal"
+
+
+def test_wanting_to_be_able_to_or_to_keep_something_is_an_aim_not_an_act():
+    assert classify("Daarom wil het kabinet de instroom beter kunnen beheersen.", made_on=MADE_ON) is None
+    assert classify("De minister en ik willen de zorg toegankelijk houden voor iedereen.", made_on=MADE_ON) is None
+    assert classify("Daarom wil ik een projectoproep lanceren voor buurtprojecten.", made_on=MADE_ON) == "commitment"

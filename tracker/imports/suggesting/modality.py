@@ -7,6 +7,8 @@
 - **discourse** about the answer itself: "Ik zal eerst de context schetsen", "Zoals verderop wordt
   uiteengezet", "Hieronder ga ik in op …", "Ik ga bij vraag 3 verder in op …", "ik wil benadrukken",
   "wil ik benoemen dat" (any verb of saying closing the clause, verbs.py), "u zal begrijpen";
+- an **aim**: wanting to be able to, or to keep ("wil … beter kunnen beheersen", "willen … toegankelijk
+  houden"), striving towards a goal ("streef naar een betere bescherming");
 - a **statement of fact** in the future tense: "Dat zal de toekomst uitwijzen", "Het effect zal pas op
   termijn meetbaar zijn", "zal blijken uit", "zal leiden tot", "zal zorgen voor";
 - **contacts** without an outcome announced ("voer het gesprek met", "werk samen met"), unlike talks

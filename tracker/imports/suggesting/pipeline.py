@@ -265,6 +265,12 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
     )
     if signal.kind == signals.INTENT and wish:
         return ""  # "Ik wil dat …", "Ik wil graag …": a wish, no action of one's own
+    if (
+        signal.kind == signals.INTENT
+        and re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F)
+        and re.search(r"\b(?:kunnen\s+\w+en|\w+en\s+kunnen|houden|behouden)\b", after, _F)
+    ):
+        return ""  # "wil … beter kunnen beheersen", "willen de zorg toegankelijk houden": an aim, not an act
     last = re.findall(r"[\wÀ-ÿ]+", main)[-1:] if signal.kind in (signals.INTENT, signals.FUTURE) else []
     if last and verbs.is_speech(last[0]) and last[0].lower().endswith("en"):
         return ""  # "Wel wil ik benoemen dat …", "Ik zal daarbij opmerken dat …": a remark
