@@ -22,10 +22,10 @@ import suggestion_quality
 
 # Reached on 29 November 2026 (bench/quality/history.jsonl), after the rules were made to generalise on
 # the development split of 62 documents: test split precision 0.68, recall 0.47, deadlines 9/10; the
-# development split precision 0.88, recall 0.81 (0.80 without the Dutch word list), deadlines 0.97.
+# development split precision 0.89, recall 0.81 (0.795 without the Dutch word list), deadlines 0.976.
 # The floors hold with and without the word list (lexicon.py), which `make test` installs where it can.
 TEST_FLOOR = {"precision": 0.68, "recall": 0.47, "deadline_accuracy": 0.9}
-DEV_FLOOR = {"precision": 0.87, "recall": 0.79, "deadline_accuracy": 0.97}
+DEV_FLOOR = {"precision": 0.88, "recall": 0.79, "deadline_accuracy": 0.97}
 
 
 def _figures(split: str) -> dict:
