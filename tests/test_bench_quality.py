@@ -9,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
+import quality
 from quality import measure, report
 
 ANSWER = (
@@ -106,3 +107,14 @@ def test_an_elaboration_of_a_promise_counts_neither_as_missed_nor_as_falsely_sug
     )
     result = measure("dev", corpus)
     assert (result.together.found, result.together.missed, result.together.false) == (1, 0, 0)
+
+
+def test_the_development_split_parts_into_two_halves_by_document_the_same_way_every_time(tmp_path):
+    (tmp_path / "documents").mkdir()
+    listed = [{"id": f"d{number:02}", "split": "dev"} for number in range(10)] + [{"id": "t", "split": "test"}]
+    (tmp_path / "documents.json").write_text(json.dumps(listed), encoding="utf-8")
+    tune = [document["id"] for document in quality.documents("dev", tmp_path, "tune")]
+    check = [document["id"] for document in quality.documents("dev", tmp_path, "check")]
+    assert len(tune) == len(check) == 5
+    assert sorted(tune + check) == [f"d{number:02}" for number in range(10)]
+    assert tune == [document["id"] for document in quality.documents("dev", tmp_path, "tune")]

@@ -75,6 +75,9 @@ CASES = [
     ("Vanaf januari geldt de nieuwe regel.", "2019-01-01", "month", "Vanaf januari"),
     # A passed day without a year is next year's only after a limit word.
     ("Tegen 1 maart volgt het ontwerp.", "2019-03-01", "day", "Tegen 1 maart"),
+    # A year named alone: its last day.
+    ("Ik zal u dit jaar nog informeren.", "2018-12-31", "year", "dit jaar"),
+    ("Volgend jaar volgt de derde tranche.", "2019-12-31", "year", "Volgend jaar"),
 ]
 
 
@@ -92,6 +95,10 @@ def test_deadline_wording_becomes_a_date(sentence, date, precision, wording):
         ("Binnenkort volgt een nieuwe oproep.", "Binnenkort"),
         ("Ik informeer u zo spoedig mogelijk.", "zo spoedig mogelijk"),
         ("We bekijken dit de komende tijd verder.", "de komende tijd"),
+        ("Het komend jaar worden afspraken gemaakt.", "Het komend jaar"),  # the coming twelve months: a period
+        ("De komende drie jaar is er geld voor onderzoek.", "De komende drie jaar"),
+        ("Over enkele maanden volgt het advies.", "Over enkele maanden"),
+        ("Na afronding van het onderzoek informeer ik uw Kamer.", "Na afronding van het onderzoek"),
         ("Dat gebeurt bij de begrotingsaanpassing.", "bij de begrotingsaanpassing"),
         ("Totdat alle scholen zijn aangesloten, blijft de oude regeling gelden.", "Totdat alle scholen zijn aangesloten"),
     ],

@@ -48,3 +48,12 @@ def test_a_passive_without_an_agent_is_the_ministers_doing_and_with_a_third_part
     assert actor("Uw Kamer wordt voor de zomer geïnformeerd.", "wordt") == actors.IMPLIED
     assert actor("Het decreet zal in 2026 worden geëvalueerd.", "zal") == actors.IMPLIED
     assert actor("Het plan wordt opgemaakt door de gemeenten.", "wordt") == actors.THIRD_PARTY
+
+
+def test_only_an_auxiliary_carries_a_passive_so_a_lexical_verb_keeps_its_own_subject():
+    assert actor("De vervoerder kijkt naar de cijfers en daarna worden de middelen verdeeld.", "kijkt") != actors.IMPLIED
+
+
+def test_state_inspectorates_are_the_administration():
+    assert actors.classify_subject("de IGJ") == actors.ADMINISTRATION
+    assert actors.classify_subject("de Arbeidsinspectie") == actors.ADMINISTRATION

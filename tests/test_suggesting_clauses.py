@@ -32,3 +32,16 @@ def test_the_indirect_question_after_the_main_verb_is_kept_for_the_kind():
     assert main_clause_with_object("Ik bekijk of de regels moeten worden aangescherpt.") == (
         "Ik bekijk of de regels moeten worden aangescherpt."
     )
+
+
+def test_a_subordinate_clause_that_opens_the_sentence_without_a_comma_ends_at_the_inverted_main_verb():
+    assert main_clause("Zoals ik eerder heb uitgelegd kan ik de vergunning niet intrekken.") == (
+        "kan ik de vergunning niet intrekken."
+    )
+    assert main_clause("Zoals eerder toegezegd informeer ik de Kamer na de zomer.") == "informeer ik de Kamer na de zomer."
+
+
+def test_dat_followed_by_a_negation_or_only_the_infinitive_is_an_object_not_a_conjunction():
+    assert main_clause("Ik ga dat niet doen.") == "Ik ga dat niet doen."
+    assert main_clause("Ik zal dat doen.") == "Ik zal dat doen."
+    assert main_clause("Ik weet dat de gemeenten dit doen.") == "Ik weet"

@@ -17,6 +17,13 @@ from tracker.imports.suggesting.kinds import kind_of, title_for
         ("We trekken 4 miljoen euro uit voor renovatie.", "funding"),
         ("Ik ben met de koepels in overleg over de lonen.", "action"),
         ("Ik zal een rondetafel organiseren.", "action"),
+        ("Vanuit het ministerie wordt 2 miljoen euro beschikbaar gesteld voor onderzoek.", "funding"),
+        ("Bij de herziening van de verordening zet Nederland in op een kortere termijn.", "action"),
+        ("Daarna zal een definitief besluit over de handhaving worden genomen.", "other"),
+        ("Ik zal een verslag van het gesprek met de Kamer delen.", "other"),
+        ("Het kabinet zal de adviezen voorzien van een bestuurlijke reactie.", "other"),
+        ("Ik bezie de mogelijkheden om de wachtrij op te schonen.", "study"),
+        ("Ik ga in de Alcoholwet een uitzondering opnemen.", "legislation"),
     ],
 )
 def test_the_kind_follows_the_words_of_the_promise(clause, kind):

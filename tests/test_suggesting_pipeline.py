@@ -183,3 +183,165 @@ def test_a_promise_made_before_and_restated_is_a_promise_and_taking_something_al
 
 def test_a_state_of_the_government_now_is_no_work_under_way():
     assert classify("Het kabinet is momenteel demissionair.", made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De regels moeten worden aangescherpt.",
+        "Het festival kan worden georganiseerd onder lichtere regels.",
+        "Momenteel wordt deze aanpak als veilig beschouwd.",
+        "De vervoerder kijkt momenteel naar de cijfers en daarna worden de middelen verdeeld.",
+    ],
+)
+def test_what_may_or_must_be_done_and_a_passive_view_are_no_promise(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In de brief van vorige maand is aangegeven dat het kabinet uw Kamer na de zomer informeert.",
+        "Ik heb eerder toegezegd dat ik de regeling zal evalueren.",
+        "Op dit moment worden gesprekken gevoerd met de koepels.",
+        "Zoals eerder toegezegd informeer ik de Kamer na de zomer.",
+    ],
+)
+def test_a_reported_promise_work_under_way_in_the_passive_and_an_inverted_main_clause_are_commitments(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment"
+
+
+def test_declining_on_principle_after_an_opening_subordinate_clause_without_a_comma_is_a_refusal():
+    assert classify("Zoals ik eerder heb uitgelegd kan ik geen uitspraken doen over lopende zaken.", made_on=MADE_ON) == "refusal"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wel wil ik benoemen dat de auteur termen door elkaar gebruikt.",
+        "Ik ga bij vraag 3 verder in op de herziening.",
+        "De wachtrijen zullen naar verwachting verder toenemen.",
+        "Elke aanvraag wordt door het bevoegd gezag getoetst.",
+        "Op basis van die gegevens worden door de autoriteiten lijsten opgesteld.",
+        "Ik stel het op prijs dat de naam op het monument staat.",
+        "Met het programma zet ik in op sterke regio's.",
+    ],
+)
+def test_remarks_expectations_habits_others_work_and_standing_efforts_are_no_promise(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er volgt nog een rapportage over de resultaten.",
+        "Een kabinetsreactie op het rapport volgt nog.",
+        "Tenslotte wordt een uitkijkpunt gerealiseerd.",
+        "Daarom is de uitvoerder gevraagd om een onderzoek naar de wachttijden te doen.",
+        "Gelet op de situatie heeft het kabinet deze week besloten de steun ook te bieden aan nieuwe groepen.",
+        "De handreiking is in ontwikkeling.",
+        "Bij de herziening van de verordening zet Nederland in op een kortere termijn.",
+        "Met andere lidstaten dringen we bij de Commissie aan op duidelijke regels.",
+        "Ik pleit voor een stevige verankering in het mandaat.",
+    ],
+)
+def test_things_to_come_requests_in_the_passive_and_positions_in_negotiations_are_commitments(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment"
+
+
+def test_the_deadline_of_the_main_clause_comes_before_one_in_a_subordinate_clause():
+    text = "Dit jaar volgt de tweede tranche, zodat de woningen uiterlijk in 2030 geïsoleerd zijn."
+    (found,) = suggest_commitments(text, made_on=MADE_ON)
+    assert (found.deadline.wording, found.deadline.date) == ("Dit jaar", datetime.date(2018, 12, 31))
+
+
+def test_positions_in_an_international_forum_are_commitments_a_standing_effort_is_not():
+    assert classify("Het kabinet zet zich binnen de OESO in voor strengere regels.", made_on=MADE_ON) == "commitment"
+    assert classify("Nederland zet zich in voor humanitaire hulp.", made_on=MADE_ON) is None
+
+
+def test_a_refusal_reported_in_a_dat_clause_is_a_refusal():
+    assert (
+        decide("Dit betekent dat het kabinet geen reden ziet om het standpunt te herzien.", made_on=MADE_ON).verdict == "refusal"
+    )
+    assert classify("Ik zie daar op dit moment niet de noodzaak toe.", made_on=MADE_ON) == "refusal"
+
+
+def test_talks_aimed_at_an_outcome_are_commitments_contacts_without_one_are_not():
+    assert classify("Ik ben in gesprek met de koepels over welke verbeteringen mogelijk zijn.", made_on=MADE_ON) == "commitment"
+    assert classify("Ik heb nauw contact met de verhuurders om een oplossing te vinden.", made_on=MADE_ON) == "commitment"
+    assert classify("Ik ben in gesprek met de koepels.", made_on=MADE_ON) is None
+    assert classify("Ik ben al in gesprek met de koepels om een oplossing te vinden.", made_on=MADE_ON) is None
+
+
+def test_carrying_out_a_motion_is_a_commitment():
+    assert classify("Ik voer de motie uit en tref voorbereidingen voor een nieuwe regeling.", made_on=MADE_ON) == "commitment"
+    assert classify("Het kabinet geeft uitvoering aan de aanbevelingen van de commissie.", made_on=MADE_ON) == "commitment"
+
+
+def test_taking_over_advice_and_a_result_by_a_date_to_come_are_commitments():
+    assert classify("Het kabinet neemt de aanbevelingen van de commissie over.", made_on=MADE_ON) == "commitment"
+    assert classify("Naar verwachting is het onderzoek in het najaar afgerond.", made_on=MADE_ON) == "commitment"
+    assert classify("Het onderzoek is in 2017 afgerond.", made_on=MADE_ON) is None
+    assert classify("Ik neem het voorstel niet over.", made_on=MADE_ON) == "refusal"
+    assert classify("Ik heb niet het voornemen de regeling te verlengen.", made_on=MADE_ON) == "refusal"
+
+
+def test_an_attribute_with_door_names_no_doer_and_not_running_a_risk_declines_nothing():
+    sentence = "Op basis van de door Nederland gedeelde informatie worden door autoriteiten van Egypte lijsten opgesteld."
+    assert classify(sentence, made_on=MADE_ON) is None
+    assert classify("Nederland wil niet het risico lopen dat de richtlijn sneuvelt.", made_on=MADE_ON) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het wetsvoorstel zal naar verwachting in het najaar in consultatie gaan.",
+        "Dit wordt betrokken bij de evaluatie.",
+        "Het kabinet beziet wat de beste manier is om te reageren op de recente ontwikkelingen.",
+    ],
+)
+def test_a_bill_going_to_consultation_what_is_taken_into_account_and_a_plural_noun_after_is(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "commitment"
+
+
+def test_leaving_a_decision_to_the_next_government_is_a_refusal():
+    assert classify("Ik laat het aan het nieuwe kabinet om met voorstellen te komen.", made_on=MADE_ON) == "refusal"
+    assert classify("Aanvullend beleid is op dit moment aan het volgende kabinet.", made_on=MADE_ON) == "refusal"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Via de beantwoording van deze vragen informeer ik u over de uitkomsten.",
+        "In het wetsvoorstel streef ik naar een betere bescherming van huurders.",
+        "Momenteel voer ik het gesprek met studenten en docenten.",
+        "Ook werk ik actief samen met landen van herkomst op het gebied van handhaving.",
+        "De voortgang wordt ook besproken tijdens bijeenkomsten, meest recent tijdens de afgelopen top.",
+    ],
+)
+def test_informing_by_this_answer_aiming_at_a_goal_contacts_and_what_was_discussed_are_no_promise(sentence):
+    assert classify(sentence, made_on=MADE_ON) is None
+
+
+def test_striving_to_do_something_is_an_intent():
+    assert classify("Ik streef ernaar het wetsvoorstel dit jaar in te dienen.", made_on=MADE_ON) == "commitment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ik ga dat niet doen.",
+        "Daarom zie ik af van een nieuwe regeling.",
+        "Een verbod acht ik niet proportioneel.",
+        "Ik heb besloten de regeling niet te verlengen.",
+    ],
+)
+def test_declining_with_dat_as_object_refraining_a_judgement_or_a_decision_not_to_act_are_refusals(sentence):
+    assert classify(sentence, made_on=MADE_ON) == "refusal"
+
+
+def test_wanting_to_be_able_to_or_to_keep_something_is_an_aim_not_an_act():
+    assert classify("Daarom wil het kabinet de instroom beter kunnen beheersen.", made_on=MADE_ON) is None
+    assert classify("De minister en ik willen de zorg toegankelijk houden voor iedereen.", made_on=MADE_ON) is None
+    assert classify("Daarom wil ik een projectoproep lanceren voor buurtprojecten.", made_on=MADE_ON) == "commitment"

@@ -48,7 +48,7 @@ def test_a_negated_future_action_declines_but_refraining_is_a_promise():
     [
         "Ik kan hier geen uitspraak over doen.",
         "Ik zie geen mogelijkheid om de termijn te verlengen.",
-        "Dat is niet de bedoeling van de regeling.",
+        "Het is niet de bedoeling om de premie uit te breiden.",
         "Daar kies ik niet voor.",
         "Dat voorstel neem ik niet over.",
         "Aanvullende maatregelen zijn op dit moment niet nodig.",
@@ -57,6 +57,31 @@ def test_a_negated_future_action_declines_but_refraining_is_a_promise():
 )
 def test_refusals_worded_as_a_choice_a_need_or_room(main):
     assert refusals.refuses(main)
+
+
+def test_what_a_rule_is_not_meant_for_declines_nothing():
+    assert not refusals.refuses("Dat is niet de bedoeling van de regeling.")  # the rule's purpose, not the minister's
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        "Evenmin acht ik een «breed» onderzoek naar de sector nodig.",
+        "Een extra studie lijkt op dit moment niet van toegevoegde waarde.",
+        "Een externe toets heeft geen meerwaarde.",
+        "Het kabinet heeft geen reden gezien om het standpunt te herzien.",
+        "Voor dit alles is het niet nodig dat de regels worden getoetst.",
+        "Nederland verzet zich tegen de herziening van de richtlijn.",
+        "Daarom kan ik de vergunning niet zomaar intrekken.",
+        "Over lopende zaken kunnen geen uitspraken worden gedaan.",
+    ],
+)
+def test_refusals_worded_as_no_need_no_use_opposition_or_an_action_the_minister_cannot_take(main):
+    assert refusals.refuses(main)
+
+
+def test_being_unable_to_give_figures_declines_nothing():
+    assert not refusals.refuses("Daarom kan ik de precieze aantallen niet geven.")
 
 
 def test_no_reason_to_believe_something_declines_nothing():

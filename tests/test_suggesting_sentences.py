@@ -50,3 +50,36 @@ def test_every_sentence_points_into_the_text():
 def test_readable_words_join_hyphenated_line_breaks_and_drop_footnote_markers():
     assert readable("De vertegenwoordi-\nging wordt in 2024\nuitgerold.[4 ]") == "De vertegenwoordiging wordt in 2024 uitgerold."
     assert readable("de motie Jansen,7 die") == "de motie Jansen, die"
+
+
+def test_a_full_stop_glued_to_the_next_sentence_by_a_converter_still_ends_it():
+    text = "Het plan moet worden aangepast.Daarom is de dienst van plan de regels te wijzigen. Zie p.Jansen."
+    assert sentences(text) == [
+        "Het plan moet worden aangepast.",
+        "Daarom is de dienst van plan de regels te wijzigen.",
+        "Zie p.Jansen.",
+    ]
+
+
+def test_readable_words_part_a_word_glued_before_a_capital_but_not_an_abbreviation_like_ienw():
+    assert readable("Ik informeer deTweede Kamer; daarom isRVO bezig.") == "Ik informeer de Tweede Kamer; daarom is RVO bezig."
+    assert readable("het ministerie van IenW en mRNA") == "het ministerie van IenW en mRNA"
+
+
+def test_readable_words_part_an_acronym_glued_to_the_verb_after_it():
+    assert readable("Vanuit VWSwordt geld beschikbaar gesteld.") == "Vanuit VWS wordt geld beschikbaar gesteld."
+
+
+def test_a_short_heading_inside_the_answer_is_no_sentence():
+    text = "De cijfers volgen later.\nVoortgang van het programma\nIn de rapportage volgt meer.\nDe minister van\nFinanciën zal dat doen."
+    assert sentences(text) == [
+        "De cijfers volgen later.",
+        "In de rapportage volgt meer.",
+        "De minister van\nFinanciën zal dat doen.",
+    ]
+
+
+def test_readable_words_part_het_glued_to_the_next_word_but_not_hetzelfde():
+    assert readable("Dat is niet aan hetkabinet maar hetzelfde geldt hetgeen volgt.") == (
+        "Dat is niet aan het kabinet maar hetzelfde geldt hetgeen volgt."
+    )

@@ -42,3 +42,16 @@ def test_each_way_of_announcing_action_is_a_signal(clause, kind):
 )
 def test_courtesies_requests_for_information_and_nouns_are_no_signal_of_those_kinds(clause):
     assert not kinds(clause) & {signals.FUTURE, signals.INTENT, signals.REQUEST, signals.ONGOING}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Wel kan ik een evaluatie toezeggen.",
+        "Het kabinet committeert zich aan de uitvoering van het plan.",
+        "Nederland verplicht zich om de steun vijf jaar voort te zetten.",
+        "Ik beloof u een antwoord voor de zomer.",
+    ],
+)
+def test_commissive_verbs_bind_the_speaker_and_are_assent(clause):
+    assert signals.ASSENT in kinds(clause)

@@ -20,11 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import quality
 import suggestion_quality
 
-# Reached on 29 November 2026 (bench/quality/history.jsonl): test split precision 0.615, recall 0.444,
-# deadlines 9/10. The development split was then extended from 21 to 62 real documents (the test split
-# unchanged): precision 0.77, recall 0.59, deadlines 0.94 on it before the rules were tuned on the new ones.
-TEST_FLOOR = {"precision": 0.61, "recall": 0.44, "deadline_accuracy": 0.9}
-DEV_FLOOR = {"precision": 0.76, "recall": 0.58, "deadline_accuracy": 0.93}
+# Reached on 29 November 2026 (bench/quality/history.jsonl), after the rules were made to generalise on
+# the development split of 62 documents: test split precision 0.68, recall 0.47, deadlines 9/10; the
+# development split precision 0.89, recall 0.81 (0.795 without the Dutch word list), deadlines 0.976.
+# The floors hold with and without the word list (lexicon.py), which `make test` installs where it can.
+TEST_FLOOR = {"precision": 0.68, "recall": 0.47, "deadline_accuracy": 0.9}
+DEV_FLOOR = {"precision": 0.88, "recall": 0.79, "deadline_accuracy": 0.97}
 
 
 def _figures(split: str) -> dict:

@@ -8,6 +8,8 @@ Reading rules (README, "Suggestions", the deadline table, which lists every conv
 - "begin" a year: 31 March; "midden" or "medio": 30 June; "begin" a month: the 10th;
 - seasons: spring ends 20 June, summer 22 September, autumn 20 December, winter 20 March; "na" a season:
   the end of the season after it ("na de zomer" = 20 December);
+- a year named alone: "dit jaar" its last day, "volgend jaar" next year's; "het komend jaar" and "de
+  komende drie jaar" are periods, kept without a date like "de komende tijd";
 - spans counted from the date of the answer: "deze week" (its Sunday), "deze maand", "volgende maand",
   "dit kwartaal", "binnen zes weken", "over twee jaar";
 - "met Prinsjesdag": the third Tuesday of September; "voor het zomerreces": the day before the Tweede
@@ -15,7 +17,8 @@ Reading rules (README, "Suggestions", the deadline table, which lists every conv
 - "vanaf" a year or a month: its first day;
 - "voor het einde van de legislatuur": the end of the term as this installation defines it (the
   default horizon: the end of the legislature or of the government, setting DEFAULT_HORIZON), when known;
-- "binnenkort", "op korte termijn", "zo spoedig mogelijk", "de komende tijd", "bij de
+- "binnenkort", "op korte termijn", "zo spoedig mogelijk", "de komende tijd", "over enkele maanden",
+  "na afronding van het onderzoek", "bij de
   begrotingsaanpassing", "totdat …": a deadline without a date (`date` None), its wording kept.
 Relative words ("volgend jaar", "dit najaar") count from the date the promise was made. A date
 marked "jl." or "ll." (jongstleden, laatstleden), or any date before the answer, is history: never a
@@ -98,7 +101,7 @@ def _year(match: re.Match, made_on: datetime.date) -> int | None:
         return None
     if word.isdigit():
         return int(word)
-    if re.search(r"volgend|komend", word):
+    if re.search(r"volgend|komend", word, re.IGNORECASE):
         return made_on.year + 1
     return made_on.year
 
@@ -206,6 +209,10 @@ def _year_part_date(match, made_on, term_end):
     if re.fullmatch(r"(?:ruim |kort )?(?:vóór|voor)", modifier):
         return datetime.date(year - 1, 12, 31), Precision.YEAR
     return datetime.date(year, 12, 31), Precision.YEAR
+
+
+def _named_year_date(match, made_on, term_end):
+    return datetime.date(_year(match, made_on), 12, 31), Precision.YEAR
 
 
 def _this_year_date(match, made_on, term_end):
@@ -342,6 +349,8 @@ _RULES = [
         _this_year_date,
         True,
     ),
+    # A year named alone, without "in" or "eind": "u dit jaar nog informeren", "volgend jaar volgt …".
+    (r"(?<!het\s)(?P<year>(?:dit|volgend|volgende|komend|komende)\s+jaar)(?!\s+(?:en|of)\b)", _named_year_date, False),
     (
         rf"(?:binnen|over|in)\s+(?:de|het|een\s+termijn\s+van|een\s+periode\s+van)?\s*(?P<amount>{NUMBER_PATTERN})?\s*(?P<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)\b",
         _within_date,
@@ -368,7 +377,9 @@ _RULES = [
     # Wordings that name no date: kept, with the date left to the default horizon.
     (
         r"(?:op\s+(?:zeer\s+)?korte\s+termijn|binnenkort|eerstdaags|weldra|spoedig|zo\s+(?:spoedig|snel|vlug|gauw)\s+mogelijk"
-        r"|(?:in\s+)?de\s+komende\s+(?:tijd|periode|maanden|jaren|weken)|in\s+de\s+(?:nabije\s+)?toekomst"
+        r"|(?:in\s+)?de\s+komende\s+(?:\w+\s+)?(?:tijd|periode|maanden|jaren|jaar|weken)|het\s+komende?\s+jaar"
+        r"|in\s+de\s+(?:nabije\s+)?toekomst|(?:binnen|over|in)\s+(?:enkele|een\s+aantal|een\s+paar|afzienbare)\s+(?:weken|maanden|tijd)"
+        r"|na\s+(?:de\s+)?(?:afronding|oplevering|ontvangst|publicatie|vaststelling)\s+van\s+(?:het|de|dit|deze)\s+\w+"
         r"|bij\s+de\s+(?:volgende\s+)?begrotings(?:aanpassing|opmaak|wijziging|controle|bespreking)|bij\s+de\s+(?:volgende\s+)?begroting"
         r"|(?:bij|met)\s+de\s+(?:voorjaars|najaars)nota|tot(?:dat)?\s+(?:alle|de|het)\s+[^,.;]{3,80}?\s+(?:zijn|is)\s+\w+)",
         _no_date,

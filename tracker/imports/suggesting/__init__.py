@@ -6,6 +6,7 @@ A small pipeline, one module per step, each with its own tests (tests/test_sugge
 2. clauses.py    cut a sentence into clauses and keep its main clause;
    signals.py    find what in the main clause announces action to come (future, intent, assent,
                  a request made, work under way, a plan) and its finite verb;
+   verbs.py      the finite verb beside a subject by Dutch word order (V2), its tense and class;
 3. actors.py     find who acts: the minister's side (minister, government, administration, or a
                  passive without "door …") or a third party;
 4. timing.py     the past is history; modality.py: conditions, expectations, discourse about the

@@ -7,7 +7,8 @@ executive agency under the minister: ILT, UWV, Logius, RVO, VDAB, "het Agentscha
 is a third party: EU bodies, the federal level, municipalities and provinces, courts, courts of
 audit, juries, independent regulators and advisory bodies, companies, the sector.
 
-A passive clause without "door …" ("Uw Kamer wordt voor de zomer geïnformeerd", "het decreet zal
+A passive whose doer is named ("door de autoriteiten", "door het bevoegd gezag") is that doer's,
+unless the doer is the minister's side. A passive clause without "door …" ("Uw Kamer wordt voor de zomer geïnformeerd", "het decreet zal
 worden geëvalueerd") is the administration's doing: who else would inform the House.
 
 The subject is found from Dutch word order: the finite verb comes second, so the subject is either
@@ -16,6 +17,8 @@ what precedes it ("De gemeenten zullen …") or, after an adverbial opening, the
 """
 
 import re
+
+from tracker.imports.suggesting.verbs import AUXILIARIES
 
 MINISTER = "minister"
 GOVERNMENT = "government"
@@ -38,7 +41,9 @@ _ADMINISTRATION = re.compile(
     r"\b(?:mijn|ons|onze|het|de)\s+(?:ministerie|departement|administratie|agentschap|diensten|dienst|ambtenaren|inspectie)\b|"
     r"\b(?:mijn|ons)\s+kabinet\b|"
     r"\bministerie\s+van\b|\bdepartement\s+\w+|\bagentschap\s+\w+|\b(?:ILT|UWV|SVB|Logius|RVO|RIVM|NVWA|DUO|IND|CJIB|DJI|"
-    r"Rijkswaterstaat|Belastingdienst|Douane|KNMI|AIVD|MIVD|NCSC|NCTV|VDAB|VLAIO|VMM|AWV|Kind\s+en\s+Gezin|Opgroeien|Inspectie\s+\w+)\b",
+    r"Rijkswaterstaat|Belastingdienst|Douane|KNMI|AIVD|MIVD|NCSC|NCTV|VDAB|VLAIO|VMM|AWV|Kind\s+en\s+Gezin|Opgroeien|Inspectie\s+\w+|"
+    # the other state inspectorates (rijksinspecties)
+    r"IGJ|IJenV|NLA|Arbeidsinspectie|Rijksinspectie\w*)\b",
     _F,
 )
 # Third parties named as such: the issue's and the corpus README's examples and their kind.
@@ -50,6 +55,8 @@ _THIRD_PARTY = re.compile(
     r"initiatiefnemers|netbeheerders|toezichthouder|ombudsman|nza|dnb|afm|acm|ap|vng|ipo|zij|ze|hij|men|deze\s+partijen)\b",
     _F,
 )
+# A subject of the minister's side anywhere in a clause, for verbs.py to find its verb beside it.
+MINISTERS_SIDE_SUBJECT = re.compile(rf"\b(?:ik|wij|we)\b|{_GOVERNMENT.pattern}|{_ADMINISTRATION.pattern}", _F)
 _PERSONAL = re.compile(r"^(?:ik|wij|we|hij|zij|ze|men|u|jullie|het|er|dit|dat|deze|die)$", _F)
 # Openings that are adverbials: after them, the subject follows the finite verb.
 _ADVERBIAL_OPENING = re.compile(
@@ -67,7 +74,12 @@ _ADVERBIAL_OPENING = re.compile(
 _DETERMINER = re.compile(r"^(?:de|het|een|deze|dit|die|dat|mijn|onze|ons|uw|zijn|haar|hun|alle|elke|ieder|iedere)\b", _F)
 _PASSIVE = re.compile(r"\b(?:word|wordt|worden|werd|werden)\b", _F)
 _PASSIVE_PERFECT = re.compile(r"\b(?:zal|zullen|zijn|is)\b.*\b(?:ge\w+(?:d|t|en)|\w+(?:eerd|ëerd))\s+(?:zijn|worden)\b", _F)
-BY_AGENT = re.compile(r"\bdoor\s+((?:de|het|een)\s+[\w\s-]{2,40}|[A-Z][\w-]+)", re.UNICODE)
+# The agent of a passive: "door de gemeenten", "door autoriteiten van …", "door RVO" (not "door middel
+# van", "door te …": means, not a doer; nor "de door Nederland gedeelde informatie": an attribute).
+BY_AGENT = re.compile(
+    r"(?<!\bde\s)(?<!\bhet\s)(?<!\been\s)\bdoor\s+(?!middel\b|te\b|het\s+feit\b)((?:de|het|een|mijn|onze|ons)\s+[\w\s-]{2,40}|[A-Z][\w-]+|[a-zà-ÿ]{4,}(?:\s+[\w-]+){0,3})",
+    re.UNICODE,
+)
 
 
 def classify_subject(subject: str) -> str:
@@ -101,14 +113,14 @@ def classify_subject(subject: str) -> str:
 
 
 # A past participle: "geëvalueerd", "uitgewerkt", "onderzocht", "voorbereid" (not "zichtbaar worden").
-_PARTICIPLE = re.compile(
-    r"\b(?:ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-zà-ÿ]{2,6}ge[a-zà-ÿ]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|onder|over|voorbe|door)[a-zà-ÿ]{2,}(?:d|t|en))\b",
+PARTICIPLE = re.compile(
+    r"\b(?![a-zà-ÿ]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-zà-ÿ]{2,6}ge[a-zà-ÿ]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|onder|over|voorbe|door)[a-zà-ÿ]{2,}(?:d|t|en))\b",
     _F,
 )
 
 
 def is_passive(clause: str) -> bool:
-    """A form of "worden" with a past participle before it, in the three words after it or closing the clause ("wordt besproken",
+    """A form of "worden" with a past participle before it or anywhere after it ("wordt besproken",
     "wordt … geëvalueerd", "geïnformeerd worden"), or "zal … afgerond zijn"; not "zichtbaar worden"."""
     if _PASSIVE_PERFECT.search(clause):
         return True
@@ -116,8 +128,8 @@ def is_passive(clause: str) -> bool:
     for index, word in enumerate(words):
         if word.lower() in ("word", "wordt", "worden", "werd", "werden"):
             neighbours = [words[index - 1] if index else "", *words[index + 1 : index + 4], words[-1]]
-            if any(_PARTICIPLE.fullmatch(neighbour) for neighbour in neighbours if neighbour):
-                return True
+            if any(PARTICIPLE.fullmatch(neighbour) for neighbour in neighbours if neighbour):
+                return True  # "worden … gesprekken gevoerd over …": the participle may stand far behind
     return False
 
 
@@ -169,11 +181,14 @@ def actor_of(clause: str, verb_start: int, verb_end: int) -> str:
     """Who acts in the clause whose finite verb is at clause[verb_start:verb_end]."""
     subject = subject_around(clause, verb_start, verb_end)
     side = classify_subject(subject)
-    if side == IMPLIED and not is_passive(clause):
+    # Only an auxiliary ("wordt", "zal", "is", a modal) can carry a passive: "NS kijkt naar … en daarna
+    # worden … ingezet" is active where "kijkt" stands, whatever its other half says.
+    passive = clause[verb_start:verb_end].lower() in AUXILIARIES and is_passive(clause)
+    if side == IMPLIED and not passive:
         return THING  # no subject and no passive: no one acts
-    if side == EXISTENTIAL and is_passive(clause):
+    if side == EXISTENTIAL and passive:
         return IMPLIED  # "wordt er gewerkt aan …"
-    if is_passive(clause) and side in (THING, THIRD_PARTY) and not _first_person(subject):
+    if passive and side in (THING, THIRD_PARTY) and not _first_person(subject):
         agent = BY_AGENT.search(clause)
         if agent and classify_subject(agent.group(1)) == THIRD_PARTY:
             return THIRD_PARTY

@@ -3,7 +3,9 @@
 Without a parser, a clause is cut where Dutch marks one: at a comma, semicolon, colon, bracket or
 dash, and before a subordinating word ("dat", "omdat", "zodat", "die", "waarmee", "zoals", "als" …).
 A clause that opens with a subordinating word is subordinate; the others are the main clause (its
-parts around a subordinate clause belong together: "Ik zal, zoals gezegd, de sector horen").
+parts around a subordinate clause belong together: "Ik zal, zoals gezegd, de sector horen"). A
+subordinate clause that opens the sentence without a comma ends where the main clause's finite verb
+stands before its subject: "Zoals ik eerder heb uitgelegd | kan ik …" (verbs.py).
 
 What the minister promises is said in the main clause: "Ik verwacht dat de gemeenten een plan
 zullen opmaken" announces nothing of the minister's; the future tense sits in the subordinate clause.
@@ -11,6 +13,8 @@ zullen opmaken" announces nothing of the minister's; the future tense sits in th
 
 import re
 from dataclasses import dataclass
+
+from tracker.imports.suggesting import verbs
 
 # Words that open a subordinate clause wherever they stand.
 _SUBORDINATORS = [
@@ -122,6 +126,8 @@ def clauses(sentence: str) -> list[Clause]:
                 continue  # "voor dat laatste", "Dat zal ik doen": pointing back, not a clause
             if lower in ("dat", "die") and (first or previous in _CONJUNCTIONS) and _verb_follows(words, index):
                 continue  # "maar dat is niet aan mij": pointing back
+            if lower == "dat" and not first and _object_follows(words, index):
+                continue  # "Ik ga dat niet doen", "Ik zal dat doen": the object, pointing back
             if lower in ("die", "waar") and not first and not _function_word_follows(words, index):
                 continue  # "die regeling": a determiner
             if lower in _SUBORDINATORS or (lower in ("die", "waar") and not first):
@@ -135,7 +141,13 @@ def clauses(sentence: str) -> list[Clause]:
             found.append(Clause(text=piece.strip(), start=offset, main=False))
             continue
         continues = False
-        starts = [0, *[point for point in cut_points if point > 0]]
+        main_starts = []
+        if offset == 0 and 0 in cut_points:
+            inverted = _inverted_main_clause(piece, words)
+            if inverted is not None:
+                main_starts = [inverted]
+                cut_points = [point for point in cut_points if point < inverted or point > inverted]
+        starts = sorted({0, *[point for point in cut_points if point > 0], *main_starts})
         for number, start in enumerate(starts):
             end = starts[number + 1] if number + 1 < len(starts) else len(piece)
             text = piece[start:end].strip()
@@ -145,6 +157,33 @@ def clauses(sentence: str) -> list[Clause]:
                 if subordinate and len(text.split()) <= 1 and end == len(piece):
                     continues = True
     return found
+
+
+_INVERTED_SUBJECT = re.compile(r"^(?:ik|we|wij|u|hij|zij|het\s+kabinet|de\s+regering)\b", re.IGNORECASE)
+
+
+def _inverted_main_clause(piece: str, words) -> int | None:
+    """Where the main clause begins after a subordinate clause that opens the sentence without a comma:
+    "Zoals ik eerder heb uitgelegd kan ik de vergunning niet intrekken". Dutch puts the main clause's
+    finite verb first after such a clause, its subject right behind it ("kan ik"); the subordinate
+    clause's own verbs close it ("heb uitgelegd")."""
+    for index in range(2, len(words) - 1):
+        word = words[index].group(0)
+        if not verbs.can_be_finite(word) or words[index - 1].group(0).lower() in _SUBORDINATORS:
+            continue
+        following = piece[words[index + 1].start() :]
+        if word.lower() not in verbs.AUXILIARIES and not re.search(r"(?:t|en)$", word) and not re.match(r"ik\b", following, re.I):
+            continue
+        if _INVERTED_SUBJECT.match(following) and (word.lower() in verbs.AUXILIARIES or _verb_like(words[index - 1].group(0))):
+            return words[index].start()
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    """The last word of the subordinate clause is one of its verbs: a participle, an infinitive or a
+    finite form ("heb uitgelegd", "is toegezegd", "aangeven", "wordt")."""
+    lower = word.lower()
+    return lower in verbs.AUXILIARIES or (bool(re.search(r"(?:d|t|en)$", lower)) and lower not in verbs.CLOSED)
 
 
 def _demonstrative(words, index: int) -> bool:
@@ -250,6 +289,16 @@ _FUNCTION_WORDS = set(
         "hebben",
     ]
 )
+
+
+def _object_follows(words, index: int) -> bool:
+    """ "dat" as an object pointing back: a negation or adverb follows it, or only the clause's closing
+    infinitive ("Ik ga dat niet doen", "Ik wil dat graag doen", "Ik zal dat doen"); a conjunction "dat"
+    is followed by its clause's subject."""
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1].group(0).lower()
+    return following in {"niet", "graag", "zeker", "zelf", "gaarne"} or (index + 2 == len(words) and following.endswith("en"))
 
 
 def _verb_follows(words, index: int) -> bool:

@@ -1,10 +1,12 @@
 """Step 7: the kind of a promise and a short title, from the words of its main clause.
 
 Kinds, as the corpus labels them (tests/data/corpus/README.md): `project_call` a call for projects;
-`other` informing the House or sending a letter, a government response, taking a decision, a plan of
-approach, assent to a request, promises to refrain; `study` research, evaluation, examining,
-exploring, weighing, working out how; `legislation` laws, decrees, regulations; `funding` money or
-grant decisions; `action` everything else (talks, roll-outs, monitoring a development).
+`other` informing the House or sending a letter, a report or a response, taking a decision, a plan
+of approach, assent to a request, promises to refrain; `study` research, evaluation, examining
+("bezie"), exploring, weighing, working out how; `legislation` laws ("wet", "Alcoholwet"), decrees,
+regulations; `funding` money or grant decisions, first when an amount is made available, whatever
+it pays for; `action` everything else (talks, roll-outs, monitoring a development), and first for
+positions taken towards others ("zet bij de herziening van de verordening in op").
 """
 
 import re
@@ -16,13 +18,29 @@ from tracker.models import Kind
 _F = re.IGNORECASE
 _KINDS = [
     (Kind.PROJECT_CALL, re.compile(r"oproep(?:en)?\b|\bcall\b", _F)),
+    # Money made available comes first, whatever it pays for: "wordt 2 miljoen euro beschikbaar gesteld voor onderzoek".
+    (
+        Kind.FUNDING,
+        re.compile(
+            r"\b(?:miljoen|miljard|euro)\b.*\bbeschikba\w*|\bbeschikbaar\s+(?:gesteld|stellen)\b.*\b(?:miljoen|miljard|euro)\b",
+            _F,
+        ),
+    ),
+    # Positions taken towards others are actions, whatever they are about: "zet bij de herziening van de verordening in op".
+    (
+        Kind.ACTION,
+        re.compile(
+            r"\b(?:zet|zetten)\s+(?:\S+\s+){0,14}?in\s+(?:op|voor)\b|\bdring\w*\s+(?:\S+\s+){0,10}?aan\s+op\b|\bpleit", _F
+        ),
+    ),
     (
         Kind.OTHER,
         re.compile(
             r"\b(?:informe\w*|geïnformeerd|inlichten|terugkoppel\w*|(?:kom|komen|kom\s+ik)\s+(?:\w+\s+){0,10}?terug|"
             r"kabinetsreactie|beleidsreactie|(?:kamer)?brief|(?:uw|de)\s+kamer\s+(?:ontvangt|krijgt)|besluit(?:en)?\s+of|"
             r"beslissen|beslissing|plan\s+van\s+aanpak|voorstel\s+\w*\s*(?:voorbereid|uitgewerkt)|bereid|niets\s+\w*\s*doen|"
-            r"projectbesluit\w*|balans\s+op|engagement)\b",
+            r"projectbesluit\w*|balans\s+op|engagement|(?:\w+\s+)?reactie|(?:voortgangs)?rapportage|verslag|"
+            r"besluit\w*\s+(?:\w+\s+){0,6}?(?:genomen|nemen|neem|neemt)|(?:met|aan)\s+(?:uw|de)\s+kamer\s+(?:te\s+)?delen)\b",
             _F,
         ),
     ),
@@ -31,7 +49,8 @@ _KINDS = [
         re.compile(
             r"studie|[eë]valu|onderzo(?:ek|cht|eken|ekt)|doorlicht|analyse|analyseer|bevraging|\baudit\b|\bscreening\b|nagaan|"
             r"bekijk|bekeken|verken|afgewogen|afweg|in\s+kaart|inventaris|uitgewerkt\s+hoe|uitwerken|kijken\s+(?:hoe|naar|of)|"
-            r"\bkijk\b|\bkijken\b|\bbepalen\b|herbeoordeling|beoordeling|toets|\btesten\b|(?:eind)?rapport\b|uitgewerkt\s+hoe",
+            r"\bkijk\b|\bkijken\b|\bbepalen\b|herbeoordeling|beoordeling|toets|\btesten\b|(?:eind)?rapport\b|uitgewerkt\s+hoe|"
+            r"\bbezie\w*|\bbeziet\b",
             _F,
         ),
     ),
@@ -41,7 +60,7 @@ _KINDS = [
         Kind.LEGISLATION,
         re.compile(
             r"decreet|decretaal|besluit\b|regelgeving|wetgeving|wetsontwerp|wetsvoorstel|wetswijziging|"
-            r"omzendbrief|codex|reglement|verordening|\bwet\b|algemene\s+maatregel\s+van\s+bestuur|\bamvb\b|ministeriële\s+regeling",
+            r"omzendbrief|codex|reglement|verordening|\b\w*wet\b|algemene\s+maatregel\s+van\s+bestuur|\bamvb\b|ministeriële\s+regeling",
             _F,
         ),
     ),

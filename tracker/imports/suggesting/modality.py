@@ -5,9 +5,14 @@
 - an **expectation**: "ik verwacht dat …", "naar verwachting" about others ("De sector zal naar
   verwachting …"), "ga ervan uit";
 - **discourse** about the answer itself: "Ik zal eerst de context schetsen", "Zoals verderop wordt
-  uiteengezet", "Hieronder ga ik in op …", "ik wil benadrukken", "u zal begrijpen";
+  uiteengezet", "Hieronder ga ik in op …", "Ik ga bij vraag 3 verder in op …", "ik wil benadrukken",
+  "wil ik benoemen dat" (any verb of saying closing the clause, verbs.py), "u zal begrijpen";
+- an **aim**: wanting to be able to, or to keep ("wil … beter kunnen beheersen", "willen … toegankelijk
+  houden"), striving towards a goal ("streef naar een betere bescherming");
 - a **statement of fact** in the future tense: "Dat zal de toekomst uitwijzen", "Het effect zal pas op
   termijn meetbaar zijn", "zal blijken uit", "zal leiden tot", "zal zorgen voor";
+- **contacts** without an outcome announced ("voer het gesprek met", "werk samen met"), unlike talks
+  aimed at one (pipeline.py);
 - **general effort** that continues existing policy: "zal ik mij blijven inzetten voor …" (the corpus
   labels following one specific development closely as a promise: "zal ik … blijven volgen").
 """
@@ -23,10 +28,11 @@ _EXPECTATION = re.compile(
 )
 _DISCOURSE = re.compile(
     r"\b(?:hieronder|hierna|hierboven|verderop|onderstaand\w*|in\s+(?:dit|mijn)\s+antwoord|in\s+de\s+(?:volgende|onderstaande)\s+"
-    r"(?:antwoorden|paragrafen)|bij\s+de\s+beantwoording|eerst\s+(?:de|het|kort)|kort\s+(?:in\s+op|toelichten|schetsen))\b|"
+    r"(?:antwoorden|paragrafen)|(?:bij|via|met|in|door)\s+(?:de|deze)\s+beantwoording|met\s+(?:deze|dit)\s+(?:brief|antwoord)|eerst\s+(?:de|het|kort)|kort\s+(?:in\s+op|toelichten|schetsen))\b|"
     r"\b(?:schetsen|toelichten|uiteenzetten|uiteengezet|toegelicht|geschetst|beantwoorden|beantwoord|verwijzen|verwezen|"
     r"benadrukken|opmerken|aanstippen|samen\s+beantwoorden|ingaan\s+op|in\s+op\s+(?:de|het|uw)\s+vra\w+)\b|"
-    r"\bzal\s+u\b|\bu\s+(?:zal|zult)\b|\bzult\s+u\b",
+    r"\bzal\s+u\b|\bu\s+(?:zal|zult)\b|\bzult\s+u\b|\b(?:bij|in)\s+(?:(?:het\s+)?antwoord\s+op\s+)?vraag\s+\d+|"
+    r"\b(?:ga|gaat|gaan)\b(?:\s+\w+){0,8}?\s+(?:verder|nader|uitgebreid|later)\s+in\s+op\b",
     _F,
 )
 # "ingaan op" in a document still to come is a promise: "In die reactie zal worden ingegaan op …".

@@ -5,8 +5,15 @@ opportuun"), about an action.
 - intent: "ik ben niet van plan", "het kabinet is niet voornemens", "overweeg niet", "wordt geen … overwogen",
   "ik plan geen", "wil ik niet op vooruitlopen", "zal de proefperiode niet verlengen" (the minister's side);
 - need: "acht ik niet nodig", "is niet opportuun", "zie geen reden/aanleiding/noodzaak";
-- support: "ben geen voorstander van", "steun ik niet";
-- room: "daar is geen ruimte voor", "is niet aan mij";
+- need and use: "evenmin acht ik … nodig", "acht ik niet proportioneel", "is niet van toegevoegde
+  waarde", "heeft geen meerwaarde",
+  "geen reden gezien om";
+- support: "ben geen voorstander van", "steun ik niet", "verzet zich tegen";
+- refraining and deciding not to act: "zie ik af van", "heb besloten … niet te verlengen";
+- the minister's own action declared impossible: "kan ik de vergunning niet zomaar intrekken" (not
+  giving figures or knowledge: "kan ik niet aangeven");
+- room: "daar is geen ruimte voor", "is niet aan mij", and a decision left to the next government
+  ("ik laat het aan het nieuwe kabinet om …", "is aan het volgende kabinet");
 - possibility of saying or sharing, declined on principle: "kan geen uitspraken doen", "kan niet ingaan
   op", "kan de informatie niet delen", "kan geen antwoord geven", "niet in het belang … om".
 
@@ -26,12 +33,16 @@ _REFUSALS = [
         rf"\b(?:ben|is|zijn)\s+(?:\w+\s+){{0,4}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:van\s+plan|voornemens|van\s+zins|bereid)\b",
         rf"\b(?:overweeg|overweegt|overwegen|plan|plannen|beoog|beogen|voorzie|voorzien)\s+(?:\w+\s+){{0,3}}?{_NEGATION}\b",
         rf"\b(?:wordt|worden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:overwogen|gepland|voorzien|beoogd|verlengd|ingevoerd|uitgebreid|aangepast)\b",
-        rf"\b(?:het|dat|dit)\s+is\s+(?:\w+\s+){{0,3}}?{_NEGATION}\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|plan)\b",
-        rf"\b(?:heb|hebben|heeft)\s+(?:\w+\s+){{0,2}}?{_NEGATION}\s+(?:de\s+)?(?:intentie|plannen|plan|voornemen)\b",
+        rf"\b(?:het|dat|dit)\s+is\s+(?:\w+\s+){{0,3}}?{_NEGATION}\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|plan)\b(?!\s+van\b)",
+        rf"\b(?:heb|hebben|heeft)\s+(?:\w+\s+){{0,2}}?{_NEGATION}\s+(?:de\s+|het\s+)?(?:intentie|plannen|plan|voornemen)\b",
         r"\ber\s+(?:zijn|bestaan|komen|worden)\s+(?:\w+\s+){0,3}?geen\s+(?:plannen|bijkomende|extra|nieuwe|specifieke|aparte|verdere)\b",
         rf"\b(?:wil|willen)\s+(?:\w+\s+){{0,4}}?{_NEGATION}\s+(?:\w+\s+){{0,3}}?(?:op\s+)?vooruitlopen\b|\b{_NEGATION}\s+(?:\w+\s+){{0,2}}?op\s+vooruitlopen\b",
-        # need
-        rf"\b(?:acht|vind|achten|vinden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|nodig|noodzakelijk|aangewezen|wenselijk|zinvol|nuttig|aan\s+de\s+orde)\b",
+        # need (and the other judgements by which a minister declines a measure: proportionate, wise, feasible)
+        rf"\b(?:acht|vind|achten|vinden)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|nodig|noodzakelijk|aangewezen|wenselijk|zinvol|nuttig|aan\s+de\s+orde|"
+        r"proportioneel|verstandig|passend|gepast|haalbaar|effectief|doelmatig|gerechtvaardigd)\b",
+        # refraining, and a decision not to act: "zie ik af van", "heb besloten de regeling niet te verlengen"
+        r"\b(?:zie|ziet|zien)\s+(?:\w+\s+){0,4}?af\s+van\b|\bafzien\s+van\b",
+        r"\b(?:besloten|besluit|besluiten)\s+(?:om\s+)?(?:\w+\s+){0,8}?(?:niet|geen)\s+(?:\w+\s+){0,6}?te\s+\w+",
         rf"\b(?:is|zijn|lijkt|lijken)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|aangewezen|wenselijk|zinvol|aan\s+de\s+orde)\b",
         r"\b(?:zie|ziet|zien|is|bestaat)\s+(?:\w+\s+){0,4}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond|"
         r"mogelijkheid|mogelijkheden)\b",
@@ -59,6 +70,27 @@ _REFUSALS = [
         r"(?:\b(?:verstrek|verstrekt|verstrekken|deel|deelt|delen)\s+(?:ik|we|wij|het\s+kabinet)|"
         r"\b(?:ik|we|wij|het\s+kabinet|de\s+regering)\s+(?:verstrek|verstrekt|verstrekken|deel|deelt|delen))"
         r"\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?(?:informatie|gegevens|details)\b",
+        # need, with the negation before the judgement: "Evenmin acht ik een «groot» onderzoek nodig"
+        rf"^(?:\S+\s+){{0,3}}?{_NEGATION}\s+(?:acht|vind|achten|vinden)\s+(?:\S+\s+){{0,10}}?(?:opportuun|nodig|noodzakelijk|"
+        r"aangewezen|wenselijk|zinvol|nuttig)\b",
+        # declining to say, in the passive: "kunnen geen uitspraken worden gedaan"
+        r"\b(?:kan|kunnen)\s+(?:\w+\s+){0,6}?geen\s+(?:\w+\s+){0,2}?(?:uitspraken|mededelingen)\s+(?:worden\s+gedaan|gedaan\s+worden)\b",
+        # the minister's own action declined as impossible: "kan ik de vergunning niet zomaar intrekken"
+        r"\b(?:kan|kunnen)\s+(?:ik|we|wij|het\s+kabinet|de\s+regering)\s+(?:\S+\s+){0,6}?(?:niet|geen)\s+(?:\S+\s+){0,4}?"
+        r"(?!(?:aangeven|zeggen|geven|inschatten|beoordelen|overzien|vaststellen|voorspellen|bevestigen|beantwoorden|"
+        r"verklaren|achterhalen|nagaan|weten|garanderen|uitsluiten|ingaan|treden|delen)\b)\w+en\s*[.!]?$",
+        # usefulness denied: "lijkt niet van toegevoegde waarde", "heeft geen meerwaarde"
+        r"\b(?:is|zijn|lijkt|lijken|heeft|hebben|biedt|bieden)\s+(?:\w+\s+){0,4}?(?:niet\s+van\s+(?:\w+\s+)?toegevoegde\s+waarde|"
+        r"geen\s+(?:\w+\s+)?(?:toegevoegde\s+waarde|meerwaarde))\b",
+        r"\bgeen\s+(?:\w+\s+){0,1}?(?:reden|aanleiding|noodzaak)\s+(?:\w+\s+){0,2}?(?:gezien|ziet|zien|zie)\b",
+        r"\b(?:zie|ziet|zien)\s+(?:\w+\s+){0,6}?niet\s+(?:de|een)\s+(?:reden|aanleiding|noodzaak)\b",
+        r"\b(?:is\s+het|het\s+is)\s+(?:\w+\s+){0,3}?niet\s+(?:nodig|noodzakelijk)\b",
+        # opposing: "Nederland verzet zich tegen de herziening"
+        r"\b(?:verzet|verzetten)\s+(?:\w+\s+){0,3}?(?:zich|mij|me|ons)\s+(?:\w+\s+){0,3}?tegen\b",
+        # passing a decision on to the next government: "Ik laat het aan het nieuwe kabinet om …",
+        # "dat is aan een volgend kabinet" (a demissionary government's way of declining)
+        r"\b(?:laat|laten|is|ligt|zijn)\s+(?:\w+\s+){0,4}?(?:over\s+)?aan\s+(?:een|het|de|mijn)\s+(?:nieuwe?|volgende?|"
+        r"(?:ambts)?opvolger)\s*(?:kabinet|regering|bewindspersoon|minister|staatssecretaris)?\b",
         # possibility of saying or sharing
         rf"\b(?:kan|kunnen)\s+(?:\w+\s+){{0,10}}?{_NEGATION}\s+(?:\w+\s+){{0,8}}?(?:uitspra(?:ak|ken)\s+doen|ingaan|delen|vooruitlopen|"
         r"uitspra(?:ak|ken)\s+(?:\w+\s+){0,2}?doen|antwoord\s+geven|openbaar\s+maken|bekendmaken|toezeggen|commentaar\s+geven|mededelingen\s+doen|in\s+detail\s+treden|"
@@ -68,7 +100,7 @@ _REFUSALS = [
 ]
 # The minister's side declining a future action: "ik zal geen …", "de regering zal … niet verlengen".
 _NEGATED_FUTURE = re.compile(
-    rf"\b(?:zal|zullen|ga|gaan|wil|willen)\b(?:\s+\w+){{0,6}}?\s+{_NEGATION}\b(?!\s+(?:alleen|enkel|nalaten|langer|meer\s+dan|eerder|later|"
+    rf"\b(?:zal|zullen|ga|gaan|wil|willen)\b(?:\s+\w+){{0,6}}?\s+{_NEGATION}\b(?!\s+(?:alleen|enkel|nalaten|langer|meer\s+dan|eerder|later|het\s+risico|"
     r"zomaar|zonder|uitsluiten|onvermeld|ontkennen|verhelen|verzwijgen))",
     _F,
 )

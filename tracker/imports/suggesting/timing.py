@@ -1,5 +1,8 @@
 """Step 4a: tense and time. A clause about the past is history, never a promise.
 
+Existing or habitual: "al", "reeds", "steeds", "jaarlijks", "periodiek", and a generic subject
+("elke aanvraag wordt getoetst"): a procedure, not a result to come.
+
 History: a finite verb in the past ("werd", "was", "had", "vond plaats"), the perfect ("heb …
 gedaan", "is … gestart"), a date marked "jl." or "ll.", or only dates before the answer. The present
 perfect of a request ("ik heb het RIVM gevraagd") is not history: its result is to come
@@ -22,7 +25,8 @@ _PAST_VERB = re.compile(
     _F,
 )
 _PERFECT = re.compile(
-    r"(?<!\bte\s)\b(?:heb|hebt|heeft|hebben|ben|is|zijn)\b(?:\s+[\w’'-]+){0,12}?\s+(?<!\bte\s)(?:ge[\w-]+(?:d|t|en)|"
+    r"(?<!\bte\s)\b(?:heb|hebt|heeft|hebben|ben|is|zijn)\b(?:\s+[\w’'-]+){0,12}?\s+(?<!\bte\s)"
+    r"(?![\w-]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[\w-]+(?:d|t|en)|"
     r"(?:be|ver|ont|her|er)[\w-]+(?:d|t|en)|\w+(?:ge)\w+(?:d|t|en))\b(?!\s+te\b)",
     _F,
 )
@@ -43,7 +47,8 @@ _PAST_TIME = re.compile(
 # Existing or habitual work, no result announced: "daar wordt al aan gewerkt", "ben steeds in gesprek".
 _EXISTING = re.compile(
     r"\b(?:al|reeds)\b(?!\s+(?:de|het|deze|die|dat|zijn|haar|hun|onze|mijn|uw)\b)|\b(?:inmiddels|steeds|altijd|voortdurend|"
-    r"regelmatig|doorlopend|continu|jaarlijks|telkens|structureel|gewoonlijk)\b",
+    r"regelmatig|doorlopend|continu|jaarlijks|telkens|structureel|gewoonlijk|periodiek|geregeld|wekelijks|maandelijks|"
+    r"elke|iedere|ieder|afgelopen|destijds)\b",
     _F,
 )
 _YEAR = re.compile(r"\b(?:in|sinds|sedert|vanaf)\s+(?:(?:begin|eind|medio|midden)\s+)?(?:\w+\s+)?(?P<year>(?:19|20)\d{2})\b", _F)
