@@ -205,3 +205,18 @@ def test_anonymous_visitors_of_the_admin_go_to_the_one_login_page(anonymous_clie
 
 def test_administrators_get_the_admin(admin_client):
     assert admin_client.get("/admin/").status_code == 200
+
+
+def test_an_administrator_who_is_not_a_superuser_reads_every_record_the_application_keeps(client):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+    from tracker.roles import Role
+
+    administrator = UserFactory(username="beheer-zonder-superuser", role=Role.ADMINISTRATOR)
+    assert not administrator.is_superuser
+    tracker_permissions = Permission.objects.filter(content_type__app_label="tracker").count()
+    assert administrator.groups.get().permissions.filter(content_type__app_label="tracker").count() == tracker_permissions
+    client.force_login(administrator)
+    for name in ("digestsent", "remindersent", "statusupdatevoid"):
+        assert client.get(reverse(f"admin:tracker_{name}_changelist")).status_code == 200, name

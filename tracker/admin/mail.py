@@ -6,15 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.admin.base import LargeTableMixin, ReadOnlyAdminMixin
 from tracker.models import DigestSent, ReminderSent
-from tracker.roles import Role, role_of
-
-
-class AdministratorsReadMixin:
-    """Administrators read these records. Their role's group was made (migration 0012) without the
-    view permissions of these two models, and migrations are not changed here: the role decides."""
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return super().has_view_permission(request, obj) or role_of(request.user) == Role.ADMINISTRATOR
 
 
 class ConfirmedFilter(admin.SimpleListFilter):
@@ -31,7 +22,7 @@ class ConfirmedFilter(admin.SimpleListFilter):
 
 
 @admin.register(DigestSent)
-class DigestSentAdmin(AdministratorsReadMixin, LargeTableMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class DigestSentAdmin(LargeTableMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["user", "frequency", "period_start", "period_end", "items", "claimed_at", "sent_at"]
     list_filter = ["frequency", ConfirmedFilter]
     list_select_related = ["user"]
@@ -40,7 +31,7 @@ class DigestSentAdmin(AdministratorsReadMixin, LargeTableMixin, ReadOnlyAdminMix
 
 
 @admin.register(ReminderSent)
-class ReminderSentAdmin(AdministratorsReadMixin, LargeTableMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class ReminderSentAdmin(LargeTableMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["user", "commitment", "kind", "deadline", "sent_at"]
     list_filter = ["kind"]
     list_select_related = ["user", "commitment"]
