@@ -60,6 +60,10 @@ class Provenance:
     def now(cls, user: AbstractBaseUser | None) -> "Provenance":
         return cls(at=timezone.now(), user=user)
 
+    def fields(self, prefix: str) -> dict:
+        """The model fields that record it: `recorded_by`, `recorded_by_name`, `recorded_at` for "recorded"."""
+        return {f"{prefix}_by": self.user, f"{prefix}_by_name": "" if self.user else self.name[:150], f"{prefix}_at": self.at}
+
 
 # Fields the services derive; forms and full_clean() never see them as input.
 DERIVED_FIELDS = ["current_status", "status_observed_on", "last_recorded_at", "quote_start", "made_on"]
@@ -235,9 +239,7 @@ def _append_status(
         note=note.strip(),
         evidence_url=evidence_url.strip(),
         evidence_text=evidence_text.strip(),
-        recorded_by=recorded.user,
-        recorded_by_name="" if recorded.user else recorded.name[:150],
-        recorded_at=recorded.at,
+        **recorded.fields("recorded"),
     )
     update.full_clean(exclude=["commitment", "recorded_by"])
     update.save()
@@ -312,9 +314,7 @@ def _decide_confirmation(update: StatusUpdate, *, confirmed: bool, note: str, de
         update=update,
         confirmed=confirmed,
         note=note.strip(),
-        decided_by=decided.user,
-        decided_by_name="" if decided.user else decided.name[:150],
-        decided_at=decided.at,
+        **decided.fields("decided"),
     )
     confirmation.full_clean(exclude=["update", "decided_by"])
     confirmation.save()
@@ -365,9 +365,7 @@ def _void(update: StatusUpdate, *, reason: str, recorded: Provenance) -> StatusU
     void = StatusUpdateVoid(
         update=update,
         reason=reason.strip(),
-        voided_by=recorded.user,
-        voided_by_name="" if recorded.user else recorded.name[:150],
-        voided_at=recorded.at,
+        **recorded.fields("voided"),
     )
     void.full_clean(exclude=["update", "voided_by"])
     void.save()
