@@ -71,6 +71,7 @@ def reference_data(transactional_db):
     import_module("tracker.migrations.0010_assemblies_and_what_records_carry").add_tweede_kamer(apps, None)
     import_module("tracker.migrations.0012_confirmations_append_only_and_roles").grant_permissions(apps)
     import_module("tracker.migrations.0013_administrators_hold_every_tracker_permission").grant_permissions(apps)
+    import_module("tracker.migrations.0014_promises_across_answers").grant_permissions(apps)
 
 
 # Property-based tests: a modest number of examples on every run, many more on demand

@@ -1,5 +1,6 @@
 """The domain model, one module per part of the vocabulary (see PRODUCT.md)."""
 
+from tracker.models.chains import CommitmentMerge, DeadlineChange, Restatement, slip_between
 from tracker.models.commitments import (
     Commitment,
     CommitmentQuerySet,
@@ -23,9 +24,11 @@ __all__ = [
     "Answer",
     "Assembly",
     "Commitment",
+    "CommitmentMerge",
     "CommitmentQuerySet",
     "CommitmentSearch",
     "CommitmentTally",
+    "DeadlineChange",
     "DeadlineSource",
     "DigestFrequency",
     "DigestSent",
@@ -45,6 +48,7 @@ __all__ = [
     "QuestionSearch",
     "ReminderKind",
     "ReminderSent",
+    "Restatement",
     "Status",
     "StatusUpdate",
     "StatusUpdateConfirmation",
@@ -54,4 +58,5 @@ __all__ = [
     "Theme",
     "default_horizon",
     "session_year_of",
+    "slip_between",
 ]

@@ -83,8 +83,9 @@ def default_horizon(made_on: datetime.date, assembly) -> datetime.date | None:
 
 
 def open_condition() -> Q:
-    """Still followed up: announced, in progress, delayed, or a refusal whose position stands."""
-    return Q(current_status__in=Status.open_values())
+    """Still followed up: announced, in progress, delayed, or a refusal whose position stands; and
+    not merged into another commitment (whose follow-up it now is)."""
+    return Q(current_status__in=Status.open_values(), merged_into__isnull=True)
 
 
 def open_promise_condition() -> Q:
@@ -241,6 +242,14 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
 
+class CommitmentManager(models.Manager.from_queryset(CommitmentQuerySet)):
+    """Every commitment except those merged into another: a merged duplicate is seen only as part of
+    the commitment it was merged into (its page leads there). `Commitment.all_objects` has them all."""
+
+    def get_queryset(self) -> CommitmentQuerySet:
+        return super().get_queryset().filter(merged_into__isnull=True)
+
+
 class DaysBetween(models.Func):
     """Whole days from a date column to a fixed date, on SQLite and PostgreSQL alike."""
 
@@ -316,6 +325,35 @@ class Commitment(models.Model):
         verbose_name=_("assigned to"),
         help_text=_("The staff member who looks after this commitment."),
     )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parts",
+        verbose_name=_("part of"),
+        help_text=_("The programme (an action plan, say) this commitment is one measure of."),
+    )
+    # Set and cleared by tracker.services.merges only: a duplicate shown as part of another commitment.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_commitments",
+        verbose_name=_("merged into"),
+    )
+    # Kept in step with the deadline changes (tracker.models.chains.DeadlineChange) by the services,
+    # so that lists filter and reports sum the slippage without reading the changes.
+    first_deadline = models.DateField(_("first deadline"), null=True, blank=True, editable=False)
+    deadline_moves = models.PositiveIntegerField(_("deadline moves"), default=0, editable=False)
+    deadline_slip_days = models.IntegerField(
+        _("days slipped"),
+        default=0,
+        editable=False,
+        help_text=_("Days between the first deadline and the current one, summed over its moves."),
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -329,13 +367,18 @@ class Commitment(models.Model):
             "updated_at",
             "quote_start",
             "made_on",
+            "first_deadline",
+            "deadline_moves",
+            "deadline_slip_days",
         ],
         m2m_fields=[themes],
     )
-    objects = CommitmentQuerySet.as_manager()
+    objects = CommitmentManager()
+    all_objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-pk"]
+        base_manager_name = "all_objects"
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         constraints = [
@@ -363,6 +406,8 @@ class Commitment(models.Model):
                 name="tracker_commitment_status_fits_kind",
             ),
             models.CheckConstraint(condition=~Q(quote=""), name="tracker_commitment_quote_not_empty"),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="tracker_commitment_not_its_own_part"),
+            models.CheckConstraint(condition=~Q(merged_into=F("pk")), name="tracker_commitment_not_merged_into_itself"),
         ]
         indexes = [
             # overdue(), due_soon() and the overdue page: open promises by deadline, a slice of the table.
@@ -387,6 +432,8 @@ class Commitment(models.Model):
             models.Index(fields=["current_status", "deadline"], name="tracker_cmt_status_dl_idx"),
             # The list's minister filter.
             models.Index(fields=["responsible_person", "current_status"], name="tracker_cmt_person_idx"),
+            # The list's "deadline moved at least N times" filter: the few commitments that slipped.
+            models.Index(fields=["deadline_moves", "id"], condition=Q(deadline_moves__gt=0), name="tracker_cmt_moved_idx"),
         ]
 
     def __str__(self) -> str:

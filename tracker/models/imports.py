@@ -24,6 +24,8 @@ class SuggestionState(models.TextChoices):
     PENDING = "pending", _("Awaiting review")
     CONFIRMED = "confirmed", _("Confirmed")
     REJECTED = "rejected", _("Rejected")
+    # "Same promise": recorded as a re-statement of an existing commitment (Suggestion.restatement).
+    RESTATED = "restated", _("Same promise as a commitment")
 
 
 class SuggestionQuerySet(models.QuerySet):
@@ -52,6 +54,17 @@ class Suggestion(models.Model):
     commitment = models.OneToOneField(
         Commitment, on_delete=models.SET_NULL, null=True, blank=True, related_name="suggestion", verbose_name=_("commitment")
     )
+    # The open commitment this sentence most likely re-states (tracker.services.matching), proposed
+    # in the review queue; the editor decides.
+    match = models.ForeignKey(
+        Commitment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("looks like"),
+    )
+    match_similarity = models.FloatField(_("similarity"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
     )

@@ -37,6 +37,7 @@ from tracker.models import (
     Theme,
     default_horizon,
 )
+from tracker.services.slippage import deadline_change_record
 
 
 class StaleEdit(Exception):
@@ -66,7 +67,17 @@ class Provenance:
 
 
 # Fields the services derive; forms and full_clean() never see them as input.
-DERIVED_FIELDS = ["current_status", "status_observed_on", "last_recorded_at", "quote_start", "made_on"]
+DERIVED_FIELDS = [
+    "current_status",
+    "status_observed_on",
+    "last_recorded_at",
+    "quote_start",
+    "made_on",
+    "first_deadline",
+    "deadline_moves",
+    "deadline_slip_days",
+    "merged_into",
+]
 
 
 def initial_status(kind: str) -> str:
@@ -124,6 +135,7 @@ def _unsaved_commitment(
         deadline=deadline,
         deadline_source=deadline_source,
         deadline_wording=deadline_wording,
+        first_deadline=deadline,
         target_group=target_group.strip(),
         current_status=first_status,
         status_observed_on=answer.made_on,
@@ -513,6 +525,9 @@ def _save_edit(locked: Commitment, original: Commitment, *, user: AbstractBaseUs
         "quote",
         "quote_start",
         "version",
+        "first_deadline",
+        "deadline_moves",
+        "deadline_slip_days",
     ):
         setattr(original, field, getattr(locked, field))
     return original
@@ -541,6 +556,7 @@ def commitment_change_deadline(
     if commitment.is_refusal:
         raise ValidationError({"deadline": _("A refusal has no deadline.")})
     locked = _lock_for_edit(commitment, expected_version)
+    old_deadline, old_wording = locked.deadline, locked.deadline_wording
     if source == DeadlineSource.DEFAULT_HORIZON:
         deadline, wording = default_horizon(locked.made_on, locked.answer.question.assembly_id), ""
         source = DeadlineSource.DEFAULT_HORIZON if deadline else DeadlineSource.NONE
@@ -548,6 +564,14 @@ def commitment_change_deadline(
         wording = ""
     locked.deadline, locked.deadline_source, locked.deadline_wording = deadline, source, wording.strip()
     locked.full_clean(exclude=DERIVED_FIELDS)
+    deadline_change_record(
+        locked,
+        old_deadline=old_deadline,
+        old_wording=old_wording,
+        changed_on=timezone.localdate(),
+        recorded=Provenance.now(user),
+        reason=reason,
+    )
     return _save_edit(locked, commitment, user=user, reason=reason)
 
 
