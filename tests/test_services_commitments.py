@@ -316,3 +316,23 @@ def test_a_restored_history_meets_the_same_checks_as_any_update():
         commitment_restore_history(commitment=commitment, history=[future])
     assert "future" in error.value.message_dict["observed_on"][0]
     assert commitment.status_updates.count() == 1
+
+
+def test_a_deadline_changed_by_staff_is_on_record_with_its_slip():
+    import datetime
+
+    from tests.factories import CommitmentFactory, UserFactory
+    from tracker.services.commitments import commitment_change_deadline
+
+    editor = UserFactory()
+    commitment = CommitmentFactory(deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
+    commitment = commitment_change_deadline(commitment=commitment, user=editor, deadline=datetime.date(2020, 3, 31), reason="x")
+    commitment = commitment_change_deadline(commitment=commitment, user=editor, deadline=datetime.date(2020, 3, 31), reason="y")
+    commitment.refresh_from_db()
+    (change,) = commitment.deadline_changes.all()
+    assert (change.slip_days, change.recorded_by, change.reason) == (91, editor, "x")
+    assert (commitment.first_deadline, commitment.deadline_moves, commitment.deadline_slip_days) == (
+        datetime.date(2019, 12, 31),
+        1,
+        91,
+    )
