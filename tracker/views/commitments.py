@@ -25,6 +25,7 @@ from tracker.selectors.commitments import (
     commitment_for_detail,
     commitment_list,
     commitment_rows,
+    deadline_changes,
     export_rows,
     overdue_list,
     sort_key,
@@ -54,6 +55,7 @@ MORE_FILTERS = [
     "deadline_to",
     "answered_from",
     "answered_to",
+    "moved",
 ]
 
 
@@ -186,6 +188,8 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_quote": quoted,
         "answer_after": after,
         "timeline": timeline,
+        # Read only where there is something to show: most deadlines never move.
+        "deadline_changes": deadline_changes(commitment) if commitment.deadline_slipped else [],
         "awaiting": [event.update for event in timeline if event.awaiting],
         "assignee_name": user_name(commitment.assignee) if commitment.assignee_id else "",
         "following": is_following(user=request.user, target=commitment),
