@@ -7,8 +7,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tracker.follow_up import PromiseChain
 from tracker.forms.widgets import DateInput
-from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Status
+from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Restatement, Status
 from tracker.models.commitments import OPEN_PROMISE
 from tracker.search import by_relevance, commitment_search
 from tracker.selectors.filtering import (
@@ -205,3 +206,17 @@ def deadline_changes(commitment: Commitment) -> list[DeadlineChange]:
     return list(
         DeadlineChange.objects.filter(commitment=commitment).select_related("restatement__answer__question", "recorded_by")
     )
+
+
+def promise_chain(commitment: Commitment) -> PromiseChain:
+    """The later answers that repeated *commitment* (with their questions), in date order, and its
+    deadline as the first answer worded it: what the follow-up draft tells (one or two queries)."""
+    restatements = list(
+        Restatement.objects.filter(commitment=commitment).select_related("answer__question").order_by("made_on", "pk")
+    )
+    first_wording = commitment.deadline_wording if commitment.deadline_source == DeadlineSource.STATED else ""
+    if restatements and commitment.deadline_slipped:
+        first_change = DeadlineChange.objects.filter(commitment=commitment).values_list("old_deadline", "old_wording").first()
+        if first_change is not None:
+            first_wording = first_change[1] if first_change[0] is not None else ""
+    return PromiseChain(restatements=restatements, first_wording=first_wording)

@@ -28,6 +28,7 @@ from tracker.selectors.commitments import (
     deadline_changes,
     export_rows,
     overdue_list,
+    promise_chain,
     sort_key,
 )
 from tracker.selectors.team import user_name
@@ -219,7 +220,7 @@ def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
-    draft = follow_up_draft(commitment)
+    draft = follow_up_draft(commitment, promise_chain(commitment))
     if request.GET.get("format") == "txt":
         response = HttpResponse(draft.text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="vervolgvraag-{commitment.reference}.txt"'
