@@ -200,3 +200,46 @@ def exported_question(**changes) -> dict:
             target = target[int(part)] if part.isdigit() else target[part]
         target[int(leaf) if leaf.isdigit() else leaf] = value
     return question
+
+
+# Slippage (issue 14): re-statements and deadline moves, dated as the test needs them.
+class RestatementFactory(DjangoModelFactory):
+    """A later answer (asked in 2020 by default) repeating *commitment*; its first sentence is the quote."""
+
+    class Meta:
+        model = "tracker.Restatement"
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    answer = factory.SubFactory(AnswerFactory, question__asked_on=datetime.date(2020, 2, 12))
+    quote = factory.LazyAttribute(lambda restatement: _sentence(restatement.answer.text, refusal=False))
+    quote_start = 0
+    made_on = factory.LazyAttribute(lambda restatement: restatement.answer.made_on)
+
+
+def move_deadline(commitment, deadline, *, changed_on, wording="", reason="", restatement=None):
+    """Move *commitment*'s deadline on *changed_on* the way every path does (a change recorded by
+    tracker.services.slippage under the row lock); a re-statement's move by default gives no reason."""
+    from django.db import transaction
+
+    from tracker.models import DeadlineSource
+    from tracker.services.commitments import Provenance
+    from tracker.services.slippage import deadline_change_record
+
+    with transaction.atomic():
+        locked = Commitment.all_objects.select_for_update().get(pk=commitment.pk)
+        old, old_wording = locked.deadline, locked.deadline_wording
+        locked.deadline, locked.deadline_wording = deadline, wording
+        source = DeadlineSource.STATED if wording else DeadlineSource.STAFF
+        locked.deadline_source = source if deadline else DeadlineSource.NONE
+        locked.save(update_fields=["deadline", "deadline_wording", "deadline_source"])
+        deadline_change_record(
+            locked,
+            old_deadline=old,
+            old_wording=old_wording,
+            changed_on=changed_on,
+            recorded=Provenance.now(None),
+            reason=reason if reason or restatement else "Uitgesteld.",
+            restatement=restatement,
+        )
+    commitment.refresh_from_db()
+    return commitment

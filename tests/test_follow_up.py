@@ -130,3 +130,74 @@ def test_the_follow_up_page_counts_the_deadline_as_passed_from_the_day_after_it(
 
     assert "verstreken" not in introduction_on(datetime.datetime(2019, 12, 31, 23, 30))
     assert "Die termijn is intussen verstreken." in introduction_on(datetime.datetime(2020, 1, 1, 0, 30))
+
+
+# The story of a promise repeated in later answers (issue 14) ---------------------------------------
+
+
+def chain_draft(commitment, as_of=TODAY):
+    from tracker.selectors.commitments import promise_chain
+
+    shown = commitment_for_detail(commitment.pk, as_of=as_of)
+    return follow_up_draft(shown, promise_chain(shown))
+
+
+def repeated_promise():
+    """Promised on 19 July 2018 "tegen eind 2019"; repeated on 3 March 2020 "in de loop van 2020"
+    and on 1 February 2021 without a new deadline."""
+    from tests.factories import RestatementFactory, move_deadline
+
+    minister = PersonFactory(first_name="Liesbeth", last_name="Homans")
+    answer = AnswerFactory(
+        question=QuestionFactory(number=551, addressee=minister, asked_on=datetime.date(2018, 6, 29)),
+        answered_on=datetime.date(2018, 7, 19),
+    )
+    commitment = CommitmentFactory(
+        answer=answer, kind=Kind.PROJECT_CALL, deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019"
+    )
+    in_2020 = RestatementFactory(
+        commitment=commitment,
+        answer=AnswerFactory(
+            question=QuestionFactory(number=12, addressee=minister, asked_on=datetime.date(2020, 2, 10)),
+            answered_on=datetime.date(2020, 3, 3),
+            text="1. Ik zal de projectoproep in de loop van 2020 lanceren.",
+        ),
+        deadline=datetime.date(2020, 12, 31),
+        deadline_wording="in de loop van 2020",
+    )
+    move_deadline(commitment, in_2020.deadline, changed_on=in_2020.made_on, wording="in de loop van 2020", restatement=in_2020)
+    RestatementFactory(
+        commitment=commitment,
+        answer=AnswerFactory(
+            question=QuestionFactory(number=301, addressee=minister, asked_on=datetime.date(2021, 1, 5)),
+            answered_on=datetime.date(2021, 2, 1),
+            text="1. De projectoproep is in voorbereiding.",
+        ),
+    )
+    return commitment
+
+
+def test_a_promise_repeated_in_later_answers_is_told_answer_by_answer_in_date_order():
+    draft = chain_draft(repeated_promise())
+    assert (
+        "Op 19 juli 2018 antwoordde u op vraag nr. 551 dat dit tegen eind 2019 zou gebeuren; "
+        "op 3 maart 2020 herhaalde u in uw antwoord op vraag nr. 12 dat dit in de loop van 2020 zou gebeuren "
+        "(\u201cIk zal de projectoproep in de loop van 2020 lanceren\u201d); "
+        "op 1 februari 2021 herhaalde u in uw antwoord op vraag nr. 301 die toezegging "
+        "(\u201cDe projectoproep is in voorbereiding\u201d)."
+    ) in draft.introduction
+    assert "De termijn werd zo 1 keer verschoven, samen 366 dagen later dan eerst beloofd." in draft.introduction
+    assert draft.introduction.index("Op 19 juli 2018") < draft.introduction.index("Als termijn werd")
+
+
+def test_without_restatements_the_draft_stays_as_it_was():
+    commitment = CommitmentFactory(deadline=datetime.date(2019, 12, 31), deadline_wording="tegen eind 2019")
+    assert chain_draft(commitment) == draft_on(commitment)
+    assert "herhaalde u" not in chain_draft(commitment).text
+
+
+def test_the_follow_up_page_tells_the_story_in_a_constant_number_of_queries(viewer_client, django_assert_max_num_queries):
+    commitment = repeated_promise()
+    with django_assert_max_num_queries(10):
+        response = viewer_client.get(f"/commitments/{commitment.pk}/follow-up/")
+    assert "herhaalde u in uw antwoord op vraag nr. 12" in response.content.decode()

@@ -5,7 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 
 from tracker.models import Answer, Commitment, DeadlineSource, Kind, Question, Status, StatusUpdate
 
@@ -55,7 +57,9 @@ def test_question_numbers_are_unique_per_minister_and_session_year(generated):
 def test_the_same_seed_gives_the_same_data():
     call_command("generate_data", "--questions=30", "--commitments=40", "--updates=100", "--seed=3", stdout=io.StringIO())
     first = list(Commitment.objects.order_by("pk").values_list("title", "deadline", "current_status"))
-    for model in (StatusUpdate, Commitment, Answer, Question):
+    from tracker.models import DeadlineChange
+
+    for model in (StatusUpdate, DeadlineChange, Commitment, Answer, Question):
         model.objects.all().delete()
     from tracker.models import Office, Person, Theme
 
@@ -74,3 +78,20 @@ def test_generating_twice_needs_append(generated):
 def test_impossible_sizes_are_refused():
     with pytest.raises(CommandError, match="updates >= commitments"):
         call_command("generate_data", "--questions=10", "--commitments=20", "--updates=5")
+
+
+def test_some_deadlines_moved_and_their_figures_are_what_their_changes_add_up_to(generated):
+    from tracker.models import DeadlineChange, slippage_from_changes
+
+    moved = list(Commitment.objects.deadline_moved().prefetch_related("deadline_changes"))
+    assert moved, "the generated data has slippage"
+    for commitment in moved:
+        changes = list(commitment.deadline_changes.all())
+        assert slippage_from_changes(changes, deadline=commitment.deadline) == (
+            commitment.first_deadline,
+            commitment.deadline_moves,
+            commitment.deadline_slip_days,
+        )
+    never = Commitment.objects.filter(deadline_moves=0).exclude(deadline=None)
+    assert not never.exclude(first_deadline=models.F("deadline")).exists(), "the first deadline of the others is theirs"
+    assert DeadlineChange.objects.filter(changed_on__gt=timezone.localdate()).count() == 0

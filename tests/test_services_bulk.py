@@ -70,3 +70,42 @@ def test_an_impossible_history_is_refused_and_nothing_is_written(status, days, f
         commitments_bulk_create([unsaved(answer)], [history], today=TODAY)
     assert field in error.value.message_dict
     assert not Commitment.objects.exists()
+
+
+def test_moved_deadlines_get_their_changes_and_the_figures_they_add_up_to():
+    from tracker.models import DeadlineChange
+    from tracker.services.bulk import BulkMove
+
+    answer = AnswerFactory()
+    quote = answer.text.split(".")[0].removeprefix("1. ") + "."
+    commitment = Commitment(
+        answer=answer,
+        title="Verschoven",
+        quote=quote,
+        quote_start=answer.text.find(quote),
+        kind=Kind.ACTION,
+        responsible_person=answer.question.addressee,
+        deadline=datetime.date(2019, 12, 31),
+        deadline_source=DeadlineSource.STATED,
+        deadline_wording="tegen eind 2019",
+        made_on=answer.made_on,
+    )
+    at = timezone.now()
+    moves = [
+        BulkMove(
+            new_deadline=datetime.date(2020, 6, 30), changed_on=datetime.date(2019, 12, 1), recorded_at=at, reason="Vertraging."
+        ),
+        BulkMove(
+            new_deadline=datetime.date(2020, 12, 31), changed_on=datetime.date(2020, 6, 1), recorded_at=at, reason="Opnieuw."
+        ),
+    ]
+    history = [BulkStatus(status=Status.ANNOUNCED, observed_on=answer.made_on, recorded_at=at)]
+    commitments_bulk_create([commitment], [history], today=datetime.date(2026, 1, 1), moves=[moves])
+    stored = Commitment.objects.get(pk=commitment.pk)
+    assert (stored.first_deadline, stored.deadline, stored.deadline_moves, stored.deadline_slip_days) == (
+        datetime.date(2019, 12, 31),
+        datetime.date(2020, 12, 31),
+        2,
+        366,
+    )
+    assert list(DeadlineChange.objects.filter(commitment=stored).values_list("reason", flat=True)) == ["Vertraging.", "Opnieuw."]

@@ -104,4 +104,5 @@ def test_dashboard_costs_the_same_number_of_queries_for_1_and_30_commitments(vie
     for index in range(29):
         CommitmentFactory(deadline=today() - datetime.timedelta(days=index + 1), status=Status.IN_PROGRESS if index % 2 else None)
     thirty = queries_for(viewer_client, "/")
-    assert one == thirty <= 12
+    # 13: the slippage per minister (tracker.selectors.dashboard.slippage_by_minister) is one grouped read.
+    assert one == thirty <= 13

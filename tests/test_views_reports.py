@@ -86,8 +86,9 @@ def test_the_report_costs_the_same_number_of_queries_with_1_and_30_promises(view
     one = queries_for(viewer_client, "/reports/minister/", **params)
     for day in range(29):
         promise(office, f"Belofte {day}", datetime.date(2020, 1, 2) + datetime.timedelta(days=day * 40))
-    # 11: the report, the reader's feed address and whether the reader follows the minister.
-    assert queries_for(viewer_client, "/reports/minister/", **params) == one <= 11
+    # 12: the report (with its slippage, one aggregate), the reader's feed address and whether the
+    # reader follows the minister.
+    assert queries_for(viewer_client, "/reports/minister/", **params) == one <= 12
 
 
 def test_dashboard_and_overdue_page_link_to_the_report(viewer_client):
@@ -172,7 +173,7 @@ def test_the_letter_costs_the_same_number_of_queries_with_1_and_30_promises(view
     one = queries_for(viewer_client, "/reports/minister/letter.pdf", **params)
     for day in range(29):
         promise(office, f"Belofte {day}", datetime.date(2020, 1, 2) + datetime.timedelta(days=day * 40))
-    assert queries_for(viewer_client, "/reports/minister/letter.pdf", **params) == one <= 12
+    assert queries_for(viewer_client, "/reports/minister/letter.pdf", **params) == one <= 13  # with the slippage
 
 
 def test_the_report_page_offers_the_ministers_feed_at_the_readers_private_address(viewer_client, viewer, office):

@@ -40,7 +40,7 @@ from tracker.models import (
 )
 from tracker.models.questions import answer_due_on
 from tracker.names import normalise_name
-from tracker.services.bulk import BulkStatus, commitments_bulk_create
+from tracker.services.bulk import BulkMove, BulkStatus, commitments_bulk_create
 from tracker.services.tallies import tallies_rebuild
 
 MARKER = "synthetic"
@@ -280,6 +280,12 @@ KINDS_BY_OBJECT = {
     "een bevraging": Kind.STUDY,
     "een monitoringrapport": Kind.STUDY,
 }
+SLIP_REASONS = [
+    "Nieuwe timing in het antwoord op een latere vraag.",
+    "Het kabinet meldt vertraging bij de voorbereiding.",
+    "Uitgesteld tot na het advies van de Raad van State.",
+    "De aanbesteding liep vertraging op.",
+]
 FILLER = [
     "Uit de cijfers blijkt dat {n} de voorbije jaren sterk hebben ingezet op {t}.",
     "De vraagsteller wijst terecht op de rol van {n} in {t}.",
@@ -360,6 +366,8 @@ class Generator:
             raise ValueError("every commitment has at least its first status update: updates >= commitments")
         self.sizes, self.today, self.chunk, self.progress = sizes, today, chunk, progress
         self.random = random.Random(seed)
+        # Deadline moves drawn apart, so that a seed gives the commitments it always gave.
+        self.moves_random = random.Random(f"moves-{seed}")
         self.numbers: dict[tuple[str, int], int] = defaultdict(int)
 
     # -- the cast ---------------------------------------------------------------------------------
@@ -477,6 +485,29 @@ class Generator:
             return made_on + datetime.timedelta(days=rng.randint(90, 1000)), DeadlineSource.STAFF, ""
         horizon = self._legislature_end(cast, made_on)
         return (horizon, DeadlineSource.DEFAULT_HORIZON, "") if horizon else (None, DeadlineSource.NONE, "")
+
+    def _moves(self, commitment: Commitment) -> list[BulkMove]:
+        """About one promise in eight has its deadline moved once to three times, each time around
+        its old deadline (a little before or after it), by a quarter, half a year or a year."""
+        rng = self.moves_random
+        if commitment.deadline is None or rng.random() >= 0.12:
+            return []
+        moves, deadline, last = [], commitment.deadline, commitment.made_on
+        for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
+            changed_on = min(max(deadline + datetime.timedelta(days=rng.randint(-60, 30)), last), self.today)
+            if changed_on < last:
+                break
+            deadline = deadline + datetime.timedelta(days=rng.choice([91, 182, 182, 365]))
+            moves.append(
+                BulkMove(
+                    new_deadline=deadline,
+                    changed_on=changed_on,
+                    recorded_at=self._recorded(changed_on, 0),
+                    reason=rng.choice(SLIP_REASONS),
+                )
+            )
+            last = changed_on
+        return moves
 
     def _history(self, made_on: datetime.date, refusal: bool, extra: int) -> list[tuple[str, datetime.date]]:
         """The status path of one commitment: its first status and *extra* later observations."""
@@ -670,7 +701,8 @@ class Generator:
             ]
             for path in paths
         ]
-        updates = commitments_bulk_create(commitments, histories, today=self.today)
+        moves = [self._moves(commitment) for commitment in commitments]
+        updates = commitments_bulk_create(commitments, histories, today=self.today, moves=moves)
         return {
             "questions": len(questions),
             "answers": len(answers),

@@ -1,6 +1,9 @@
 """Exporting everything: each question with its answer, commitments, deadlines, overdue flags and
-full status history. The JSON is the importer's own format, so an export imports again unchanged.
-Both formats stream, so the export's memory use stays flat whatever the size of the database."""
+full status history, and how each promise runs across answers (its re-statements, every change of
+its deadline, the programme it is part of, the commitment it was merged into). Commitments merged
+into another are exported too, under their own answer. The JSON is the importer's own format, so an
+export imports again unchanged. Both formats stream, so the export's memory use stays flat whatever
+the size of the database."""
 
 import datetime
 import json
@@ -11,7 +14,7 @@ from django.utils import timezone
 
 from tracker.exports.csv import csv_lines
 from tracker.imports.structured import OWN_FORMAT
-from tracker.models import Commitment, Question, StatusUpdate
+from tracker.models import Commitment, CommitmentMerge, DeadlineChange, Question, Restatement, StatusUpdate
 
 BATCH = 500
 
@@ -20,9 +23,22 @@ def _questions(as_of: datetime.date):
     updates = StatusUpdate.objects.select_related("recorded_by", "void__voided_by", "confirmation__decided_by").order_by(
         "observed_on", "recorded_at", "pk"
     )
+    cited = ("answer__question__assembly", "answer__question__addressee")
+    restatements = Restatement.objects.select_related(*cited, "recorded_by").order_by("made_on", "pk")
+    changes = DeadlineChange.objects.select_related(*(f"restatement__{path}" for path in cited), "recorded_by").order_by(
+        "changed_on", "recorded_at", "pk"
+    )
+    merges = CommitmentMerge.objects.select_related("merged_by", "undone_by").order_by("merged_at", "pk")
+    # Every commitment, those merged into another included (Commitment.objects leaves them out).
     commitments = (
-        Commitment.objects.select_related("responsible_person", "responsible_office")
-        .prefetch_related("themes", Prefetch("status_updates", queryset=updates))
+        Commitment.all_objects.select_related("responsible_person", "responsible_office")
+        .prefetch_related(
+            "themes",
+            Prefetch("status_updates", queryset=updates),
+            Prefetch("restatements", queryset=restatements),
+            Prefetch("deadline_changes", queryset=changes),
+            Prefetch("merges_absorbed", queryset=merges),
+        )
         .with_overdue_flag(as_of=as_of)
         .order_by("pk")
     )
@@ -49,6 +65,66 @@ def _date(value: datetime.date | None) -> str | None:
 
 def _author(user, name: str) -> str:
     return user.get_username() if user else name
+
+
+def _reference(pk: int | None) -> str | None:
+    return f"C-{pk:05d}" if pk else None
+
+
+def _moment(value: datetime.datetime | None) -> str | None:
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def answer_key(answer) -> dict:
+    """Which answer a re-statement was made in, as the export identifies its question: the
+    question's natural key (assembly, session year, number, addressee)."""
+    question = answer.question
+    return {
+        "assembly": question.assembly.slug,
+        "session_year": question.session_year,
+        "number": question.number,
+        "addressee": question.addressee.full_name,
+    }
+
+
+def _restatement(restatement: Restatement) -> dict:
+    return {
+        "answer": answer_key(restatement.answer),
+        "quote": restatement.quote,
+        "made_on": restatement.made_on.isoformat(),
+        "deadline": _date(restatement.deadline),
+        "deadline_wording": restatement.deadline_wording,
+        "similarity": restatement.similarity,
+        "recorded_by": _author(restatement.recorded_by, restatement.recorded_by_name),
+        "recorded_at": _moment(restatement.recorded_at),
+    }
+
+
+def _deadline_change(change: DeadlineChange) -> dict:
+    return {
+        "old_deadline": _date(change.old_deadline),
+        "new_deadline": _date(change.new_deadline),
+        "old_wording": change.old_wording,
+        "new_wording": change.new_wording,
+        "changed_on": change.changed_on.isoformat(),
+        "reason": change.reason,
+        # The re-statement that gave the new deadline, by its answer (one re-statement per answer).
+        "restated_in": answer_key(change.restatement.answer) if change.restatement_id else None,
+        "recorded_by": _author(change.recorded_by, change.recorded_by_name),
+        "recorded_at": _moment(change.recorded_at),
+    }
+
+
+def _merge(merge: CommitmentMerge) -> dict:
+    return {
+        "kept": _reference(merge.kept_id),
+        "reason": merge.reason,
+        "merged_by": _author(merge.merged_by, merge.merged_by_name),
+        "merged_at": _moment(merge.merged_at),
+        "undone_by": _author(merge.undone_by, merge.undone_by_name) if merge.undone_at else "",
+        "undone_at": _moment(merge.undone_at),
+        "undo_reason": merge.undo_reason,
+    }
 
 
 def _status_update(update: StatusUpdate) -> dict:
@@ -104,6 +180,15 @@ def _commitment(commitment: Commitment) -> dict:
         "current_status": commitment.current_status,
         "overdue": commitment.is_overdue,
         "status_history": [_status_update(update) for update in commitment.status_updates.all()],
+        # Across answers (issue 14): the slippage figures are what the deadline changes add up to.
+        "first_deadline": _date(commitment.first_deadline),
+        "deadline_moves": commitment.deadline_moves,
+        "deadline_slip_days": commitment.deadline_slip_days,
+        "part_of": _reference(commitment.parent_id),
+        "merged_into": _reference(commitment.merged_into_id),
+        "restatements": [_restatement(restatement) for restatement in commitment.restatements.all()],
+        "deadline_changes": [_deadline_change(change) for change in commitment.deadline_changes.all()],
+        "merges": [_merge(merge) for merge in commitment.merges_absorbed.all()],
     }
 
 
@@ -185,6 +270,11 @@ CSV_COLUMNS = [
     "deadline",
     "deadline_source",
     "deadline_wording",
+    "first_deadline",
+    "deadline_moves",
+    "deadline_slip_days",
+    "part_of",
+    "merged_into",
     "overdue",
     "current_status",
     "status_history",
@@ -228,6 +318,11 @@ def csv_rows(*, as_of: datetime.date) -> Iterator[list]:
                 entry["deadline"],
                 entry["deadline_source"],
                 entry["deadline_wording"],
+                entry["first_deadline"],
+                entry["deadline_moves"],
+                entry["deadline_slip_days"],
+                entry["part_of"],
+                entry["merged_into"],
                 entry["overdue"],
                 entry["current_status"],
                 history,

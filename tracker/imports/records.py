@@ -39,6 +39,56 @@ class StatusRecord:
 
 
 @dataclass(frozen=True)
+class AnswerKey:
+    """The answer to a question, by the question's natural key, as an export names it."""
+
+    assembly: str
+    session_year: str
+    number: int
+    addressee: str  # the addressee's full name, as the export writes it
+
+
+@dataclass(frozen=True)
+class RestatementRecord:
+    """A later answer that repeated the commitment, as an export carries it (a restore only)."""
+
+    answer: AnswerKey
+    quote: str
+    made_on: datetime.date
+    deadline: datetime.date | None = None
+    deadline_wording: str = ""
+    similarity: float | None = None
+    recorded_by: str = ""
+    recorded_at: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineChangeRecord:
+    changed_on: datetime.date
+    old_deadline: datetime.date | None = None
+    new_deadline: datetime.date | None = None
+    old_wording: str = ""
+    new_wording: str = ""
+    reason: str = ""
+    restated_in: AnswerKey | None = None  # the re-statement that gave the new deadline
+    recorded_by: str = ""
+    recorded_at: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """The commitment (the absorbed one) merged into *kept*; undone where undone_at is given."""
+
+    kept: str  # its reference, C-00042
+    reason: str
+    merged_by: str = ""
+    merged_at: datetime.datetime | None = None
+    undone_by: str = ""
+    undone_at: datetime.datetime | None = None
+    undo_reason: str = ""
+
+
+@dataclass(frozen=True)
 class CommitmentRecord:
     """A commitment carried by our own JSON format (an export being imported again)."""
 
@@ -54,6 +104,16 @@ class CommitmentRecord:
     themes: tuple[str, ...] = ()
     target_group: str = ""
     history: tuple[StatusRecord, ...] = ()
+    # Across answers (issue 14): only a restore brings these back, once every question is in.
+    part_of: str = ""  # the reference of the programme it is a part of
+    merged_into: str = ""
+    restatements: tuple[RestatementRecord, ...] = ()
+    deadline_changes: tuple[DeadlineChangeRecord, ...] = ()
+    merges: tuple[MergeRecord, ...] = ()
+
+    @property
+    def has_chain(self) -> bool:
+        return bool(self.part_of or self.merged_into or self.restatements or self.deadline_changes or self.merges)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from tracker.imports.pdf import pdf_text
 from tracker.imports.records import DocumentError, QuestionRecord
-from tracker.imports.restore import restore_conflicts
+from tracker.imports.restore import restore_chains, restore_conflicts
 from tracker.imports.structured import OWN_FORMAT, parse_record, records_in
 from tracker.imports.text import parse_text_document
 from tracker.imports.upsert import question_upsert
@@ -172,10 +172,31 @@ def import_documents(
             if conflicts:
                 records = []
                 report(DocumentResult(name=", ".join(names), outcome="failed", reason=_refusal(conflicts)))
+        restored = []
         for label, record in records:
-            report(_import_one(label, record, user=user, restore=restore))
+            result = _import_one(label, record, user=user, restore=restore)
+            report(result)
+            if restore and result.question_id:
+                restored.append((record, result.question_id))
+        if any(commitment.has_chain for record, _pk in restored for commitment in record.commitments):
+            report(_restore_chains(", ".join(names), restored))
 
     return _recorded_run(imported, user=user, origin=origin, progress=progress)
+
+
+def _restore_chains(name: str, restored: list) -> DocumentResult:
+    """The links between commitments of different answers, once every question of the export is
+    back: reported as one more entry of the run."""
+    label = f"{name} (re-statements, deadline changes, parts and merges)"
+    try:
+        added = restore_chains(restored, reason=f"restore of {name}"[:100])
+    except DocumentError as error:
+        return DocumentResult(name=label, outcome="failed", reason=str(error))
+    except DatabaseError as error:
+        return DocumentResult(name=label, outcome="failed", reason=f"the database refused it: {error}".splitlines()[0])
+    return DocumentResult(
+        name=label, outcome="created" if added else "unchanged", notes=[f"{added} record(s) added"] if added else []
+    )
 
 
 def import_records(

@@ -16,13 +16,17 @@ from zoneinfo import ZoneInfo
 
 from tracker.imports.dutch_dates import parse_dutch_date
 from tracker.imports.records import (
+    AnswerKey,
     AnswerRecord,
     CommitmentRecord,
+    DeadlineChangeRecord,
     DocumentError,
     HoldingReplyRecord,
+    MergeRecord,
     PersonRecord,
     ProcedureStep,
     QuestionRecord,
+    RestatementRecord,
     StatusRecord,
 )
 from tracker.imports.xml_records import TEXT
@@ -330,6 +334,86 @@ def _commitment(entry: Any, index: int) -> CommitmentRecord:
         themes=_themes(entry.get("themes")),
         target_group=_text(entry.get("target_group")),
         history=tuple(history),
+        part_of=_text(entry.get("part_of")),
+        merged_into=_text(entry.get("merged_into")),
+        restatements=tuple(
+            _restatement(item, f"{where}.restatements[{position}]")
+            for position, item in enumerate(_list(entry, "restatements"), start=1)
+        ),
+        deadline_changes=tuple(
+            _deadline_change(item, f"{where}.deadline_changes[{position}]")
+            for position, item in enumerate(_list(entry, "deadline_changes"), start=1)
+        ),
+        merges=tuple(
+            _merge(item, f"{where}.merges[{position}]") for position, item in enumerate(_list(entry, "merges"), start=1)
+        ),
+    )
+
+
+def _object(value: Any, label: str) -> dict:
+    if not isinstance(value, dict):
+        raise DocumentError(f"{label} is not an object")
+    return value
+
+
+def _answer_key(value: Any, label: str) -> AnswerKey:
+    value = _object(value, label)
+    return AnswerKey(
+        assembly=_text(value.get("assembly")) or "vlaams-parlement",
+        session_year=_session_year(value.get("session_year")),
+        number=_number(value.get("number"), f"{label}.number"),
+        addressee=_text(value.get("addressee")) or _missing(f"{label}.addressee"),
+    )
+
+
+def _similarity(value: Any, label: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise DocumentError(f"{label}.similarity must be a number from 0 to 1")
+    return float(value)
+
+
+def _restatement(value: Any, label: str) -> RestatementRecord:
+    value = _object(value, label)
+    return RestatementRecord(
+        answer=_answer_key(value.get("answer"), f"{label}.answer"),
+        quote=_text(value.get("quote")) or _missing(f"{label}.quote"),
+        made_on=_date(value.get("made_on"), f"{label}.made_on", required=True),
+        deadline=_date(value.get("deadline"), f"{label}.deadline"),
+        deadline_wording=_text(value.get("deadline_wording")),
+        similarity=_similarity(value.get("similarity"), label),
+        recorded_by=_text(value.get("recorded_by")),
+        recorded_at=_datetime(value.get("recorded_at"), f"{label}.recorded_at"),
+    )
+
+
+def _deadline_change(value: Any, label: str) -> DeadlineChangeRecord:
+    value = _object(value, label)
+    restated_in = value.get("restated_in")
+    return DeadlineChangeRecord(
+        changed_on=_date(value.get("changed_on"), f"{label}.changed_on", required=True),
+        old_deadline=_date(value.get("old_deadline"), f"{label}.old_deadline"),
+        new_deadline=_date(value.get("new_deadline"), f"{label}.new_deadline"),
+        old_wording=_text(value.get("old_wording")),
+        new_wording=_text(value.get("new_wording")),
+        reason=_text(value.get("reason")),
+        restated_in=_answer_key(restated_in, f"{label}.restated_in") if restated_in else None,
+        recorded_by=_text(value.get("recorded_by")),
+        recorded_at=_datetime(value.get("recorded_at"), f"{label}.recorded_at"),
+    )
+
+
+def _merge(value: Any, label: str) -> MergeRecord:
+    value = _object(value, label)
+    return MergeRecord(
+        kept=_text(value.get("kept")) or _missing(f"{label}.kept"),
+        reason=_text(value.get("reason")) or _missing(f"{label}.reason"),
+        merged_by=_text(value.get("merged_by")),
+        merged_at=_datetime(value.get("merged_at"), f"{label}.merged_at"),
+        undone_by=_text(value.get("undone_by")),
+        undone_at=_datetime(value.get("undone_at"), f"{label}.undone_at"),
+        undo_reason=_text(value.get("undo_reason")),
     )
 
 

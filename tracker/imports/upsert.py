@@ -435,7 +435,7 @@ def _restore_commitment(answer: Answer, record: CommitmentRecord, outcome: Upser
     if pk is None:
         raise DocumentError(f"commitment {where}: a restore needs each commitment's reference (C-00042)")
     history = restored_history(record, where=where)
-    existing = Commitment.objects.filter(pk=pk).first()
+    existing = Commitment.all_objects.filter(pk=pk).first()  # merged into another, too
     try:
         if existing is not None:
             if existing.answer_id != answer.pk or existing.quote != record.quote:

@@ -203,6 +203,12 @@ def _introduction(report: MinisterReport, *, assembly: str, as_of: str, until: s
         counts.append(f"{deadlines} uiterlijk op {until}, de datum van het volgende overzicht (lijst 2).")
     else:
         counts.append(f"Vóór het volgende overzicht, op {until}, verstrijkt geen enkele termijn.")
+    slippage = report.slippage
+    if slippage.moved:
+        counts.append(
+            f"De termijn van {_plural(slippage.moved, 'toezegging', 'toezeggingen')} werd al verschoven, "
+            f"{_plural(slippage.moves, 'keer', 'keer')} in totaal, samen {_plural(slippage.days, 'dag', 'dagen')}."
+        )
     paragraphs.append(" ".join(counts))
     if report.past_due_count or report.falling_due_count:
         paragraphs.append(

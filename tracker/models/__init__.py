@@ -1,6 +1,6 @@
 """The domain model, one module per part of the vocabulary (see PRODUCT.md)."""
 
-from tracker.models.chains import CommitmentMerge, DeadlineChange, Restatement, slip_between
+from tracker.models.chains import CommitmentMerge, DeadlineChange, Restatement, Slippage, slip_between, slippage_from_changes
 from tracker.models.commitments import (
     Commitment,
     CommitmentQuerySet,
@@ -49,6 +49,7 @@ __all__ = [
     "ReminderKind",
     "ReminderSent",
     "Restatement",
+    "Slippage",
     "Status",
     "StatusUpdate",
     "StatusUpdateConfirmation",
@@ -59,4 +60,5 @@ __all__ = [
     "default_horizon",
     "session_year_of",
     "slip_between",
+    "slippage_from_changes",
 ]

@@ -2,11 +2,14 @@
 the parts of a programme, and duplicates merged into one."""
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models.commitments import Commitment
@@ -107,10 +110,49 @@ class DeadlineChange(models.Model):
         """Days the deadline moved (negative: brought forward); None unless a move."""
         return (self.new_deadline - self.old_deadline).days if self.is_move else None
 
+    @property
+    def source(self) -> str:
+        """Why it changed, as the list of moves shows it: the reason given, or else the later answer
+        that re-stated the promise ("re-stated in vraag nr. 12 (2019-2020)")."""
+        if self.reason or self.restatement_id is None:
+            return self.reason
+        return gettext("re-stated in vraag %(citation)s") % {"citation": self.restatement.answer.question.citation}
+
 
 def slip_between(old: datetime.date | None, new: datetime.date | None) -> int | None:
     """Days from one deadline to the next, or None when either is missing."""
     return (new - old).days if old is not None and new is not None else None
+
+
+@dataclass(frozen=True)
+class Slippage:
+    """How far deadlines slipped: over one commitment (moved is 0 or 1), a minister's or any set.
+    A move is a change from one date to another; the days are summed over the moves."""
+
+    moved: int = 0  # commitments whose deadline moved at least once
+    moves: int = 0
+    days: int = 0
+
+    @property
+    def average_days(self) -> int | None:
+        """Days per move, rounded; None without moves."""
+        return round(self.days / self.moves) if self.moves else None
+
+
+def slippage_from_changes(
+    changes: Iterable["DeadlineChange"], *, deadline: datetime.date | None
+) -> tuple[datetime.date | None, int, int]:
+    """(first deadline, moves, days slipped) of a commitment whose deadline is now *deadline*, from
+    its changes in the order made: what tracker.services.slippage keeps on the commitment, change by
+    change. The first deadline is the first date it ever had; without changes, the current one."""
+    first, moves, days = None, 0, 0
+    for change in changes:
+        if first is None:
+            first = change.old_deadline or change.new_deadline
+        if change.is_move:
+            moves += 1
+            days += change.slip_days
+    return first if first is not None else deadline, moves, days
 
 
 class CommitmentMerge(models.Model):

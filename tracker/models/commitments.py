@@ -159,6 +159,8 @@ ROW_FIELDS = [
     "status_observed_on",
     "made_on",
     "assignee",
+    "deadline_moves",
+    "deadline_slip_days",
 ]
 
 
@@ -203,6 +205,28 @@ class CommitmentQuerySet(models.QuerySet):
 
     def for_minister(self, person: Person) -> "CommitmentQuerySet":
         return self.filter(responsible_person=person)
+
+    def deadline_moved(self, *, times: int = 1) -> "CommitmentQuerySet":
+        """Commitments whose deadline moved (from one date to another) at least *times* times."""
+        # At least once, always: the condition of the partial index tracker_cmt_moved_idx.
+        return self.filter(deadline_moves__gte=max(times, 1))
+
+    def slippage_by_minister(self) -> "CommitmentQuerySet":
+        """Per responsible person: `moved` (commitments whose deadline moved), `moves` and `days`
+        (slipped), summed from the stored figures of the few commitments that moved: one grouped read."""
+        return (
+            self.deadline_moved()
+            .values("responsible_person")
+            .annotate(moved=models.Count("pk"), moves=models.Sum("deadline_moves"), days=models.Sum("deadline_slip_days"))
+            .order_by()
+        )
+
+    def slippage(self) -> dict:
+        """The same figures (moved, moves, days) over the whole queryset, in one aggregate."""
+        totals = self.deadline_moved().aggregate(
+            moved=models.Count("pk"), moves=models.Sum("deadline_moves"), days=models.Sum("deadline_slip_days")
+        )
+        return {name: value or 0 for name, value in totals.items()}
 
     def overdue_first(self) -> "CommitmentQuerySet":
         """Most overdue first: the earliest deadline first, then the oldest commitment."""
@@ -446,6 +470,12 @@ class Commitment(models.Model):
     def reference(self) -> str:
         """The stable, human-readable id users cite: C-00042."""
         return f"C-{self.pk:05d}" if self.pk else "C-new"
+
+    @property
+    def deadline_slipped(self) -> bool:
+        """Whether its deadline moved, or is no longer the first one promised (removed, say): what
+        the page shows beside the deadline, from the stored figures."""
+        return bool(self.deadline_moves) or (self.first_deadline is not None and self.first_deadline != self.deadline)
 
     @property
     def is_refusal(self) -> bool:

@@ -7,8 +7,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tracker.follow_up import PromiseChain
 from tracker.forms.widgets import DateInput
-from tracker.models import Commitment, DeadlineSource, Kind, Status
+from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Restatement, Status
 from tracker.models.commitments import OPEN_PROMISE
 from tracker.search import by_relevance, commitment_search
 from tracker.selectors.filtering import (
@@ -57,6 +58,12 @@ def _reverse(ordering: list) -> list:
     return reversed_ordering
 
 
+class CountFilter(django_filters.Filter):
+    """A whole number (django-filter's NumberFilter would take decimals)."""
+
+    field_class = forms.IntegerField
+
+
 class CommitmentFilter(TrackerFilterSet):
     """The commitment list's filters; their state lives in the query string, so lists can be shared."""
 
@@ -97,6 +104,13 @@ class CommitmentFilter(TrackerFilterSet):
     deadline_to = django_filters.DateFilter(label=_("Deadline to"), field_name="deadline", lookup_expr="lte", widget=DateInput)
     answered_from = django_filters.DateFilter(label=_("Answered from"), field_name="made_on", lookup_expr="gte", widget=DateInput)
     answered_to = django_filters.DateFilter(label=_("Answered to"), field_name="made_on", lookup_expr="lte", widget=DateInput)
+    moved = CountFilter(
+        label=_("Deadline moved at least (times)"),
+        min_value=1,
+        max_value=999,
+        method="filter_moved",
+        widget=forms.NumberInput(attrs={"min": 1, "max": 999, "inputmode": "numeric"}),
+    )
 
     class Meta:
         model = Commitment
@@ -118,6 +132,9 @@ class CommitmentFilter(TrackerFilterSet):
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.overdue(as_of=self.as_of) if value else queryset
+
+    def filter_moved(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
+        return queryset.deadline_moved(times=value) if value else queryset
 
     def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == ASSIGNED_TO_ME:
@@ -181,3 +198,25 @@ def commitment_for_detail(pk: int, *, as_of: datetime.date) -> Commitment:
         .with_overdue_flag(as_of=as_of)
         .get(pk=pk)
     )
+
+
+def deadline_changes(commitment: Commitment) -> list[DeadlineChange]:
+    """Every change of *commitment*'s deadline in the order made, each with the later answer that
+    re-stated it (where one did), in one query."""
+    return list(
+        DeadlineChange.objects.filter(commitment=commitment).select_related("restatement__answer__question", "recorded_by")
+    )
+
+
+def promise_chain(commitment: Commitment) -> PromiseChain:
+    """The later answers that repeated *commitment* (with their questions), in date order, and its
+    deadline as the first answer worded it: what the follow-up draft tells (one or two queries)."""
+    restatements = list(
+        Restatement.objects.filter(commitment=commitment).select_related("answer__question").order_by("made_on", "pk")
+    )
+    first_wording = commitment.deadline_wording if commitment.deadline_source == DeadlineSource.STATED else ""
+    if restatements and commitment.deadline_slipped:
+        first_change = DeadlineChange.objects.filter(commitment=commitment).values_list("old_deadline", "old_wording").first()
+        if first_change is not None:
+            first_wording = first_change[1] if first_change[0] is not None else ""
+    return PromiseChain(restatements=restatements, first_wording=first_wording)

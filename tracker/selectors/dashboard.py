@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from tracker.models import Commitment, CommitmentTally, Person, Status, StatusUpdate
+from tracker.models import Commitment, CommitmentTally, Person, Slippage, Status, StatusUpdate
 from tracker.models.commitments import due_soon_deadline, long_overdue_deadline, open_promise_condition, overdue_deadline
 
 PANEL_SIZE = 8
@@ -27,6 +27,7 @@ class MinisterRecord:
     overdue: int
     broken: int
     open: int
+    slippage: Slippage = field(default_factory=Slippage)
 
     @property
     def fulfilled_share(self) -> int:
@@ -47,7 +48,8 @@ class Figures:
 
 
 def figures(as_of: datetime.date) -> Figures:
-    """Counts by status, the headline figures, the chart and the per-minister record, in four queries.
+    """Counts by status, the headline figures, the chart and the per-minister record (with how far
+    their deadlines slipped), in five queries.
     Overdue, long overdue and due soon are their rules read together: open promises
     (open_promise_condition), each counted by its deadline window."""
     result = Figures()
@@ -83,13 +85,23 @@ def figures(as_of: datetime.date) -> Figures:
     result.headline["needs_follow_up"] = Commitment.objects.needs_follow_up(as_of=as_of).count()
     leaders = sorted(per_minister.items(), key=lambda item: (-item[1]["overdue"], -item[1]["made"], item[0]))[:MINISTERS_SHOWN]
     people = Person.objects.in_bulk([person_id for person_id, _ in leaders])
+    slipped = slippage_by_minister(list(people))
     result.ministers = [
         MinisterRecord(
-            person=people[person_id], **{name: counts[name] for name in ("made", "fulfilled", "overdue", "broken", "open")}
+            person=people[person_id],
+            **{name: counts[name] for name in ("made", "fulfilled", "overdue", "broken", "open")},
+            slippage=slipped.get(person_id, Slippage()),
         )
         for person_id, counts in leaders
     ]
     return result
+
+
+def slippage_by_minister(person_ids: list[int]) -> dict[int, Slippage]:
+    """How far the deadlines of each of *person_ids* slipped, in one grouped read of the few
+    commitments that moved (the stored figures, through the partial index tracker_cmt_moved_idx)."""
+    rows = Commitment.objects.filter(responsible_person__in=person_ids).slippage_by_minister()
+    return {row.pop("responsible_person"): Slippage(**row) for row in rows}
 
 
 def overdue_panel(as_of: datetime.date):

@@ -2,12 +2,12 @@
 before the next report, of the kind a parliament sends its ministers."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Count
 
-from tracker.models import Answer, Assembly, Commitment, Office, Person, Question
+from tracker.models import Answer, Assembly, Commitment, Office, Person, Question, Slippage
 from tracker.models.commitments import (
     due_soon_condition,
     long_overdue_condition,
@@ -28,6 +28,7 @@ class MinisterReport:
     past_due_count: int
     long_overdue_count: int
     falling_due_count: int
+    slippage: Slippage = field(default_factory=Slippage)  # how far the deadlines of all the minister's commitments slipped
 
     # The same rows in the commitment list (open, by deadline), for sections longer than REPORT_ROWS.
     @property
@@ -66,6 +67,7 @@ def minister_report(*, minister: Person, as_of: datetime.date, until: datetime.d
         past_due_count=counts["past_due"],
         long_overdue_count=counts["long_overdue"],
         falling_due_count=counts["falling_due"],
+        slippage=Slippage(**mine.slippage()),
     )
 
 

@@ -1,7 +1,9 @@
 """Bulk writes of commitments and their status histories, for the data generator: checked as the
 single-row services check them (status_update_errors), written with one INSERT per batch and, on
 PostgreSQL, the histories with COPY, and each commitment's current status then set from its history
-by the one rule (commitments_refresh_current_status), in one UPDATE."""
+by the one rule (commitments_refresh_current_status), in one UPDATE. Deadlines that moved get their
+DeadlineChange rows, and the commitment its first deadline, moves and days slipped counted from them
+by the same rule as tracker.services.slippage (slippage_from_changes)."""
 
 import datetime
 from dataclasses import dataclass
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
-from tracker.models import Commitment, StatusUpdate
+from tracker.models import Commitment, DeadlineChange, DeadlineSource, StatusUpdate, slippage_from_changes
 from tracker.services.commitments import commitments_refresh_current_status, status_update_errors
 
 
@@ -23,10 +25,55 @@ class BulkStatus:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class BulkMove:
+    """A later deadline for a generated commitment, set by staff on *changed_on* (no author)."""
+
+    new_deadline: datetime.date
+    changed_on: datetime.date
+    recorded_at: datetime.datetime
+    reason: str
+
+
+def _moved(commitment: Commitment, moves: list[BulkMove], *, today: datetime.date) -> list[DeadlineChange]:
+    """Apply *moves* to the unsaved *commitment* (its deadline as first promised): the changes to
+    insert, and the commitment's deadline and slippage figures as they end up."""
+    changes = []
+    commitment.first_deadline = commitment.deadline
+    for move in moves:
+        if commitment.deadline is None or not commitment.made_on <= move.changed_on <= today:
+            raise ValidationError(f"{commitment.title}: a deadline moves from a date, between the day it was made and today")
+        changes.append(
+            DeadlineChange(
+                old_deadline=commitment.deadline,
+                new_deadline=move.new_deadline,
+                old_wording=commitment.deadline_wording,
+                changed_on=move.changed_on,
+                reason=move.reason,
+                recorded_at=move.recorded_at,
+            )
+        )
+        commitment.deadline, commitment.deadline_source, commitment.deadline_wording = move.new_deadline, DeadlineSource.STAFF, ""
+    commitment.first_deadline, commitment.deadline_moves, commitment.deadline_slip_days = slippage_from_changes(
+        changes, deadline=commitment.deadline
+    )
+    return changes
+
+
 @transaction.atomic
-def commitments_bulk_create(commitments: list[Commitment], histories: list[list[BulkStatus]], *, today: datetime.date) -> int:
+def commitments_bulk_create(
+    commitments: list[Commitment],
+    histories: list[list[BulkStatus]],
+    *,
+    today: datetime.date,
+    moves: list[list[BulkMove]] | None = None,
+) -> int:
     """Insert *commitments* (unsaved, their derived status fields left to this function) with one
-    history each; returns the number of status updates written."""
+    history each, and their deadline *moves* where given; returns the number of status updates written."""
+    changes = [
+        _moved(commitment, its_moves, today=today)
+        for commitment, its_moves in zip(commitments, moves or [[] for _ in commitments], strict=True)
+    ]
     for commitment, history in zip(commitments, histories, strict=True):
         if not history:
             raise ValidationError(f"{commitment.title}: a commitment needs a status history")
@@ -46,6 +93,10 @@ def commitments_bulk_create(commitments: list[Commitment], histories: list[list[
     if not commitments:
         return 0
     Commitment.objects.bulk_create(commitments, batch_size=1000)
+    for commitment, its_changes in zip(commitments, changes, strict=True):
+        for change in its_changes:
+            change.commitment_id = commitment.pk
+    DeadlineChange.objects.bulk_create([change for its_changes in changes for change in its_changes], batch_size=5000)
     rows = [
         (commitment.pk, entry.status, entry.observed_on, entry.note, entry.recorded_at)
         for commitment, history in zip(commitments, histories, strict=True)

@@ -227,7 +227,8 @@ def _lock(commitment: Commitment) -> Commitment:
     # Two editors may write to the same commitment at once. Locking the row makes the second wait
     # for the first, so both updates are kept and the current status is computed from the complete
     # history (on SQLite, writes are serialised by the database itself).
-    return Commitment.objects.select_for_update().select_related("answer__question").get(pk=commitment.pk)
+    # (Commitment.all_objects: a restore writes the history of a commitment merged into another too.)
+    return Commitment.all_objects.select_for_update().select_related("answer__question").get(pk=commitment.pk)
 
 
 def _append_status(

@@ -5,7 +5,7 @@ re-statement), inside their transaction and with the commitment's row lock held.
 
 import datetime
 
-from tracker.models import Commitment, DeadlineChange, Restatement, slip_between
+from tracker.models import Commitment, DeadlineChange, Restatement, slip_between, slippage_from_changes
 
 
 def deadline_change_record(
@@ -45,3 +45,16 @@ def deadline_change_record(
         deadline_slip_days=locked.deadline_slip_days,
     )
     return change
+
+
+def commitment_refresh_slippage(commitment: Commitment) -> bool:
+    """Set *commitment*'s first deadline, moves and days slipped from its deadline changes (a
+    restore brings the changes back one by one, with their original authors and times). The
+    caller holds the row lock. Returns whether the stored figures changed."""
+    changes = DeadlineChange.objects.filter(commitment=commitment).order_by("changed_on", "recorded_at", "pk")
+    first, moves, days = slippage_from_changes(changes, deadline=commitment.deadline)
+    if (commitment.first_deadline, commitment.deadline_moves, commitment.deadline_slip_days) == (first, moves, days):
+        return False
+    commitment.first_deadline, commitment.deadline_moves, commitment.deadline_slip_days = first, moves, days
+    Commitment.all_objects.filter(pk=commitment.pk).update(first_deadline=first, deadline_moves=moves, deadline_slip_days=days)
+    return True

@@ -3,6 +3,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tracker.models import DeadlineSource, Status
 from tracker.presentation import DEADLINE_SOURCE_TONES, STATUS_TONES
@@ -52,6 +53,19 @@ def deadline(commitment) -> SafeString:
         deadline_tone(source),
         title,
         label,
+    )
+
+
+@register.simple_tag
+def slip_badge(commitment) -> SafeString:
+    """ "moved 2×" beside a deadline that moved, with the days in its title: a tag, because list
+    rows show it (from the stored figures, no query)."""
+    moves, days = commitment.deadline_moves, commitment.deadline_slip_days
+    title = ngettext("Deadline moved %(count)d time, %(days)+d days", "Deadline moved %(count)d times, %(days)+d days", moves)
+    return format_html(
+        ' <span class="slip-tag" title="{}">{}</span>',
+        title % {"count": moves, "days": days},
+        _("moved %(count)d×") % {"count": moves},
     )
 
 

@@ -25,8 +25,10 @@ from tracker.selectors.commitments import (
     commitment_for_detail,
     commitment_list,
     commitment_rows,
+    deadline_changes,
     export_rows,
     overdue_list,
+    promise_chain,
     sort_key,
 )
 from tracker.selectors.team import user_name
@@ -54,6 +56,7 @@ MORE_FILTERS = [
     "deadline_to",
     "answered_from",
     "answered_to",
+    "moved",
 ]
 
 
@@ -186,6 +189,8 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_quote": quoted,
         "answer_after": after,
         "timeline": timeline,
+        # Read only where there is something to show: most deadlines never move.
+        "deadline_changes": deadline_changes(commitment) if commitment.deadline_slipped else [],
         "awaiting": [event.update for event in timeline if event.awaiting],
         "assignee_name": user_name(commitment.assignee) if commitment.assignee_id else "",
         "following": is_following(user=request.user, target=commitment),
@@ -215,7 +220,7 @@ def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
-    draft = follow_up_draft(commitment)
+    draft = follow_up_draft(commitment, promise_chain(commitment))
     if request.GET.get("format") == "txt":
         response = HttpResponse(draft.text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="vervolgvraag-{commitment.reference}.txt"'
