@@ -363,7 +363,11 @@ def test_editor_changes_the_deadline_with_a_reason_shown_in_the_timeline(editor_
     moved = next(event for event in response.context["timeline"] if event.kind == "deadline")
     assert moved.reason == "Verlengd door de minister."
     change = moved.deadline_change
-    assert (change.old_deadline, change.new_deadline, change.slip_days) == (datetime.date(2019, 5, 26), datetime.date(2021, 12, 31), 950)
+    assert (change.old_deadline, change.new_deadline, change.slip_days) == (
+        datetime.date(2019, 5, 26),
+        datetime.date(2021, 12, 31),
+        950,
+    )
     assert not any(event.kind == "edit" for event in response.context["timeline"])
     assert "+950 days" in response.content.decode()
 
