@@ -18,6 +18,7 @@ from tracker.models import (
     Person,
     PersonAlias,
     Question,
+    Suggestion,
     Theme,
     session_year_of,
 )
@@ -200,3 +201,19 @@ def exported_question(**changes) -> dict:
             target = target[int(part)] if part.isdigit() else target[part]
         target[int(leaf) if leaf.isdigit() else leaf] = value
     return question
+
+
+class SuggestionFactory(DjangoModelFactory):
+    """A pending suggestion: by default its answer's first sentence, read as an action."""
+
+    class Meta:
+        model = Suggestion
+
+    answer = factory.SubFactory(AnswerFactory)
+    kind = Kind.ACTION
+    sentence = factory.LazyAttribute(
+        lambda suggestion: _sentence(suggestion.answer.text, refusal=suggestion.kind == Kind.REFUSAL)
+    )
+    sentence_start = factory.LazyAttribute(lambda suggestion: max(suggestion.answer.text.find(suggestion.sentence), 0))
+    fingerprint = factory.Sequence(lambda n: f"fingerprint-{n}")
+    title = factory.Sequence(lambda n: f"Suggestie {n}")
