@@ -6,7 +6,8 @@ from tests.chains import EARLIER, LATER, OTHER, answer_of, promise, restating
 from tests.factories import CommitmentFactory, OfficeFactory, PersonFactory, SuggestionFactory, ThemeFactory, government
 from tracker.models import Commitment, Kind, Status
 from tracker.services import matching
-from tracker.services.matching import find_match, normalise, similarity, suggestions_match
+from tracker.services.matching import find_match, suggestions_match
+from tracker.similarity import normalise, similarity
 
 pytestmark = pytest.mark.django_db
 

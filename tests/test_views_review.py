@@ -131,9 +131,7 @@ def test_the_queue_shows_the_likely_match_with_both_quotes_side_by_side(editor_c
     commitment, suggestion = restated
     html = editor_client.get("/review/").content.decode()
     assert f"Looks like {commitment.reference}" in html
-    assert (
-        f"This looks like {commitment.reference}, promised 19 July 2018 (similarity {suggestion.match_similarity:.2f})" in html
-    )
+    assert f"This looks like {commitment.reference}, promised 19 July 2018 (similarity {suggestion.match_similarity:.2f})" in html
     assert EARLIER in html
     assert LATER in html
     assert "vraag nr. 551 of 29 June 2018" in html

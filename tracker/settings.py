@@ -23,6 +23,7 @@ from tracker.env import (
     env_url,
     required_unless,
 )
+from tracker.similarity import RESTATEMENT_THRESHOLD
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -234,7 +235,7 @@ TRACKER_FOUR_EYES = env_bool("FOUR_EYES", default=True)
 TRACKER_REMINDER_DAYS = env_int("REMINDER_DAYS", default=7, minimum=1)
 # A new suggestion is proposed as a re-statement of an open commitment from this similarity up
 # (tracker.services.matching; chosen on the development half of tests/data/pairs/, README "Re-statements").
-TRACKER_RESTATEMENT_THRESHOLD = env_fraction("RESTATEMENT_THRESHOLD", default=0.3)
+TRACKER_RESTATEMENT_THRESHOLD = env_fraction("RESTATEMENT_THRESHOLD", default=RESTATEMENT_THRESHOLD)
 
 # E-mail (README, "E-mail"): the digests and reminders. Django's own setting names, from the
 # environment; SMTP when EMAIL_HOST is set, otherwise each mail is printed on the console.

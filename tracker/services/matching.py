@@ -15,7 +15,6 @@ TRACKER_RESTATEMENT_THRESHOLD (README, "Re-statements").
 """
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,122 +24,13 @@ from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import Func
 
 from tracker.models import Answer, Commitment, Kind, Office, Suggestion, SuggestionState
-
-# Dutch articles, pronouns, prepositions, conjunctions and auxiliaries: they occur in almost every
-# sentence of an answer, so sharing them says nothing about sharing a promise.
-STOP_WORDS = frozenset(
-    [
-        "aan",
-        "al",
-        "alle",
-        "als",
-        "bij",
-        "dan",
-        "dat",
-        "de",
-        "deze",
-        "die",
-        "dit",
-        "door",
-        "dus",
-        "een",
-        "en",
-        "er",
-        "ge",
-        "had",
-        "heb",
-        "hebben",
-        "heeft",
-        "het",
-        "hier",
-        "hij",
-        "hoe",
-        "hun",
-        "ik",
-        "in",
-        "is",
-        "je",
-        "kan",
-        "kunnen",
-        "maar",
-        "me",
-        "meer",
-        "met",
-        "mij",
-        "mijn",
-        "na",
-        "naar",
-        "niet",
-        "nog",
-        "nu",
-        "of",
-        "om",
-        "onder",
-        "ons",
-        "ook",
-        "op",
-        "over",
-        "te",
-        "tegen",
-        "ten",
-        "ter",
-        "tot",
-        "u",
-        "uit",
-        "van",
-        "veel",
-        "voor",
-        "want",
-        "was",
-        "wat",
-        "we",
-        "wel",
-        "werd",
-        "wij",
-        "wil",
-        "wordt",
-        "worden",
-        "zal",
-        "ze",
-        "zelf",
-        "zij",
-        "zich",
-        "zijn",
-        "zo",
-        "zou",
-        "zullen",
-    ]
-)
+from tracker.similarity import STOP_WORDS, normalise, similarity
 
 # On SQLite the candidates are scored in Python: the most recent ones, enough for one minister's,
 # predecessors' and themes' open promises, and a bound on the work per suggestion.
 CANDIDATE_LIMIT = 400
 
-_WORD = re.compile(r"[^\W_]+")
 _STOP_PATTERN = r"\m(" + "|".join(sorted(STOP_WORDS)) + r")\M"
-
-
-def normalise(text: str) -> str:
-    """The words of *text* in lower case, without the function words."""
-    return " ".join(word for word in _WORD.findall(text.lower()) if word not in STOP_WORDS)
-
-
-def trigrams(text: str) -> frozenset[str]:
-    """pg_trgm's trigrams of *text* (already normalised)."""
-    pieces = set()
-    for word in text.split():
-        padded = f"  {word} "
-        pieces.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return frozenset(pieces)
-
-
-def similarity(first: str, second: str) -> float:
-    """pg_trgm's `similarity()` of the two texts without their function words, from 0 to 1."""
-    a, b = trigrams(normalise(first)), trigrams(normalise(second))
-    if not a or not b:
-        return 0.0
-    shared = len(a & b)
-    return shared / (len(a) + len(b) - shared)
 
 
 def threshold() -> float:

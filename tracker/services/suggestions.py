@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from tracker.models import Commitment, DeadlineSource, Question, Restatement, Suggestion, SuggestionState, Theme
 from tracker.services.commitments import DERIVED_FIELDS, Provenance, _lock, _save_edit, commitment_create
-from tracker.services.matching import similarity
 from tracker.services.slippage import deadline_change_record
+from tracker.similarity import similarity
 
 
 def _lock_pending(suggestion: Suggestion) -> Suggestion:
