@@ -1090,7 +1090,7 @@ RESTATING = [
         "buddywerkingen.\n\n1. Werd de projectoproep al gelanceerd?\n2. Welk budget is voorzien?",
         "1. De voorbereiding van de projectoproep loopt nog. Ik wil tegen eind 2019 een projectoproep lanceren om "
         "projecten te ondersteunen die de sociale netwerken van mensen in armoede versterken.\n\n"
-        "2. Het budget wordt bepaald bij de begrotingsaanpassing.",
+        "2. Over het budget is nog niet beslist.",
         ("Armoedebestrijding",),
     ),
     Sample(
