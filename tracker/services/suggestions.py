@@ -114,12 +114,8 @@ def suggestion_restate(
     if locked.answer_id == answer.pk:
         raise ValidationError({"commitment": _("This sentence is in the same answer as the commitment: it cannot re-state it.")})
     if Restatement.objects.filter(commitment=locked, answer=answer).exists():
-        raise ValidationError(
-            {
-                "commitment": _("This answer is already recorded as a re-statement of %(reference)s.")
-                % {"reference": locked.reference}
-            }
-        )
+        message = _("This answer is already recorded as a re-statement of %(reference)s.")
+        raise ValidationError({"commitment": message % {"reference": locked.reference}})
     recorded = as_recorded or Provenance.now(user)
     score = locked_suggestion.match_similarity if locked_suggestion.match_id == locked.pk else None
     restatement = Restatement.objects.create(
