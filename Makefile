@@ -79,7 +79,8 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
 
 # The suggestions measured on the labelled corpus of real answers (tests/data/corpus/): the test split by
-# default, with every miss and false positive; `make quality SPLIT=dev` for the split to tune on.
+# default, with every miss and false positive; `make quality SPLIT=dev` for the split to tune on. It also
+# measures the re-statements proposed in the review queue on the labelled pairs (tests/data/pairs/).
 SPLIT ?= test
 quality: $(INSTALLED)
 	$(BIN)/python bench/quality.py --split $(SPLIT)

@@ -36,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import restatements  # noqa: E402
+
 HISTORY = Path(__file__).resolve().parent / "quality" / "history.jsonl"
 PROMISES = ("commitment", "refusal")
 
@@ -279,7 +282,7 @@ def report(result: Result, *, sentences: bool) -> str:
     return "\n".join(lines)
 
 
-def record(result: Result) -> None:
+def record(result: Result, extra: dict | None = None) -> None:
     from tracker.imports.suggesting import lexicon
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
@@ -288,6 +291,7 @@ def record(result: Result) -> None:
         "commit": commit,
         **result.figures(),
         "dutch_word_list": lexicon.available(),  # whether glued words could be parted (lexicon.py)
+        **(extra or {}),
     }
     HISTORY.parent.mkdir(exist_ok=True)
     with HISTORY.open("a", encoding="utf-8") as history:
@@ -311,8 +315,12 @@ def main(argv: list[str]) -> int:
     django.setup()
     result = measure(options.split, half=options.half)
     print(report(result, sentences=not options.figures_only))
+    # The re-statements proposed in the review queue, on the labelled pairs (bench/restatements.py).
+    restated = restatements.measure(options.split)
+    print()
+    print(restatements.report(restated, sentences=not options.figures_only))
     if options.split == "test" and not options.no_record:
-        record(result)
+        record(result, restated.figures())
     return 0
 
 

@@ -18,6 +18,7 @@ from tracker.models import (
     Person,
     PersonAlias,
     Question,
+    Suggestion,
     Theme,
     session_year_of,
 )
@@ -243,3 +244,19 @@ def move_deadline(commitment, deadline, *, changed_on, wording="", reason="", re
         )
     commitment.refresh_from_db()
     return commitment
+
+
+class SuggestionFactory(DjangoModelFactory):
+    """A pending suggestion: by default its answer's first sentence, read as an action."""
+
+    class Meta:
+        model = Suggestion
+
+    answer = factory.SubFactory(AnswerFactory)
+    kind = Kind.ACTION
+    sentence = factory.LazyAttribute(
+        lambda suggestion: _sentence(suggestion.answer.text, refusal=suggestion.kind == Kind.REFUSAL)
+    )
+    sentence_start = factory.LazyAttribute(lambda suggestion: max(suggestion.answer.text.find(suggestion.sentence), 0))
+    fingerprint = factory.Sequence(lambda n: f"fingerprint-{n}")
+    title = factory.Sequence(lambda n: f"Suggestie {n}")

@@ -65,11 +65,26 @@ def test_the_seed_commitments_are_the_project_call_and_the_refusal_with_their_ex
         assert commitment.quote_in_context()[1] == commitment.quote
     call = commitments[Kind.PROJECT_CALL]
     assert call.quote.startswith("wil ik een projectoproep lanceren")
-    assert call.deadline_source == DeadlineSource.DEFAULT_HORIZON
+    # First at the default horizon; the 2019 re-statement moved it (test below).
+    assert call.first_deadline == datetime.date(2019, 5, 26)
     assert [(u.status, u.observed_on) for u in call.status_updates.all()] == [(Status.ANNOUNCED, datetime.date(2018, 6, 29))]
     refusal = commitments[Kind.REFUSAL]
     assert refusal.quote == "Ik plan geen specifieke acties naar 'nieuwe armen' toe."
     assert refusal.current_status == Status.POSITION_MAINTAINED
+
+
+def test_the_seeds_project_call_is_restated_once_on_record_and_once_awaiting_review(demo):
+    call = Commitment.objects.get(answer__question__number=551, kind=Kind.PROJECT_CALL)
+    restatement = call.restatements.get()
+    assert (restatement.answer.question.number, restatement.made_on) == (287, datetime.date(2019, 3, 8))
+    assert (call.deadline, call.deadline_source, call.deadline_wording) == (
+        datetime.date(2019, 12, 31),
+        DeadlineSource.STATED,
+        "tegen eind 2019",
+    )
+    assert (call.deadline_moves, call.deadline_slip_days) == (1, 219)
+    pending = Suggestion.objects.pending().get(match=call)
+    assert pending.answer.question.number == 143
 
 
 def test_sample_records_are_labelled_as_examples_and_fill_every_list(demo):

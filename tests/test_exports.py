@@ -16,12 +16,14 @@ from tracker.imports.runner import import_documents
 from tracker.models import (
     Answer,
     Commitment,
+    DeadlineChange,
     ImportRun,
     Kind,
     Office,
     Person,
     PersonAlias,
     Question,
+    Restatement,
     Status,
     StatusUpdate,
     StatusUpdateVoid,
@@ -44,6 +46,8 @@ def empty_database():
     for model in (
         StatusUpdateVoid,
         StatusUpdate,
+        DeadlineChange,
+        Restatement,
         Suggestion,
         Commitment,
         Answer,
@@ -67,7 +71,8 @@ def test_the_export_holds_every_question_with_commitments_status_history_and_ove
     assert sum(len(c["status_history"]) for c in commitments) == StatusUpdate.objects.count()
     seed = next(q for q in document["questions"] if q["number"] == 551)
     call = next(c for c in seed["commitments"] if c["kind"] == "project_call")
-    assert (call["deadline"], call["deadline_source"], call["overdue"]) == ("2019-05-26", "default", True)
+    # The default horizon at first; the demo's 2019 re-statement moved it to "tegen eind 2019".
+    assert (call["deadline"], call["deadline_source"], call["overdue"]) == ("2019-12-31", "stated", True)
     assert call["status_history"][0]["status"] == "announced"
     assert (seed["answer_due_on"], seed["answer_late"], seed["answer"]["answered_in_time"]) == ("2018-07-30", False, None)
     assert any(q["answer"] is None and q["answer_late"] for q in document["questions"]), "a sample still unanswered"

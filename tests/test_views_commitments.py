@@ -359,9 +359,17 @@ def test_editor_changes_the_deadline_with_a_reason_shown_in_the_timeline(editor_
     )
     commitment.refresh_from_db()
     assert (commitment.deadline, commitment.deadline_source) == (datetime.date(2021, 12, 31), DeadlineSource.STAFF)
-    edit = next(event for event in response.context["timeline"] if event.kind == "edit")
-    assert edit.reason == "Verlengd door de minister."
-    assert any(change.old == "2019-05-26" and change.new == "2021-12-31" for change in edit.changes)
+    # Shown once, as a change of the deadline with the days it slipped, not also as an edit.
+    moved = next(event for event in response.context["timeline"] if event.kind == "deadline")
+    assert moved.reason == "Verlengd door de minister."
+    change = moved.deadline_change
+    assert (change.old_deadline, change.new_deadline, change.slip_days) == (
+        datetime.date(2019, 5, 26),
+        datetime.date(2021, 12, 31),
+        950,
+    )
+    assert not any(event.kind == "edit" for event in response.context["timeline"])
+    assert "+950 days" in response.content.decode()
 
 
 def test_a_deadline_change_without_reason_is_refused(editor_client):
@@ -432,7 +440,8 @@ def test_the_version_the_page_was_opened_with_saves(editor_client):
     assert Commitment.objects.get(pk=commitment.pk).title == "Nieuw"
 
 
-@pytest.mark.parametrize(("page", "most"), [("", 12), ("follow-up/", 8)], ids=["detail", "follow-up"])
+# The detail page: 12, and 2 more for the re-statements and the deadline changes on the timeline.
+@pytest.mark.parametrize(("page", "most"), [("", 14), ("follow-up/", 8)], ids=["detail", "follow-up"])
 def test_detail_pages_cost_the_same_number_of_queries_with_1_and_30_status_updates(editor_client, page, most):
     commitment = CommitmentFactory()
     one = queries_for(editor_client, f"/commitments/{commitment.pk}/{page}")

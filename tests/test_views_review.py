@@ -2,9 +2,13 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from tests.chains import EARLIER, LATER, promise, restating
 from tracker.imports.runner import import_documents
-from tracker.models import Commitment, DeadlineSource, Kind, Status, Suggestion, SuggestionState
+from tracker.models import Commitment, DeadlineSource, Kind, Restatement, Status, Suggestion, SuggestionState
+from tracker.services.suggestions import suggestion_restate
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +116,132 @@ def test_viewers_cannot_review(viewer_client, suggestions):
 
 def test_unknown_suggestion_is_404(editor_client):
     assert editor_client.get("/review/987654/").status_code == 404
+
+
+# "Same promise": a suggestion that re-states an open commitment.
+
+
+@pytest.fixture
+def restated():
+    commitment = promise(number=551)
+    return commitment, restating(commitment)
+
+
+def test_the_queue_shows_the_likely_match_with_both_quotes_side_by_side(editor_client, restated):
+    commitment, suggestion = restated
+    html = editor_client.get("/review/").content.decode()
+    assert f"Looks like {commitment.reference}" in html
+    assert f"This looks like {commitment.reference}, promised 19 July 2018 (similarity {suggestion.match_similarity:.2f})" in html
+    assert EARLIER in html
+    assert LATER in html
+    assert "vraag nr. 551 of 29 June 2018" in html
+    assert "vraag nr. 12 of 3 March 2020" in html
+    assert f"Same promise as {commitment.reference}" in html
+    assert "New promise" in html
+    assert "Not a promise" in html
+
+
+def test_the_queue_costs_the_same_queries_with_1_or_8_likely_matches(editor_client, restated, django_assert_max_num_queries):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert editor_client.get("/review/").status_code == 200
+        return len(captured)
+
+    one = queries()
+    for _ in range(7):
+        restating(promise())
+    assert queries() == one
+    with django_assert_max_num_queries(one):
+        editor_client.get("/review/")
+
+
+def test_same_promise_from_the_queue_records_a_restatement_and_moves_the_deadline(editor_client, editor, restated):
+    commitment, suggestion = restated
+    response = editor_client.post(
+        f"/review/{suggestion.pk}/",
+        {"action": "restate", "commitment": commitment.reference, "next": "list"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/review/"
+    assert f"Recorded as a re-statement of {commitment.reference}." in response.content.decode()
+    restatement = Restatement.objects.get()
+    assert (restatement.commitment, restatement.suggestion, restatement.recorded_by) == (commitment, suggestion, editor)
+    assert Commitment.objects.get(pk=commitment.pk).deadline == datetime.date(2020, 12, 31)
+
+
+def test_the_editor_may_name_another_commitment_by_its_reference(editor_client, restated):
+    commitment, suggestion = restated
+    other = promise(commitment.responsible_person, quote="Ik wil tegen eind 2019 de buddywerking evalueren.")
+    page = editor_client.get(f"/review/{suggestion.pk}/")
+    assert page.context["restate_form"]["commitment"].value() == commitment.reference
+    response = editor_client.post(f"/review/{suggestion.pk}/", {"action": "restate", "commitment": f"c-{other.pk}"})
+    assert response.status_code == 302
+    assert response.url == other.get_absolute_url()
+    assert Restatement.objects.get().commitment == other
+
+
+@pytest.mark.parametrize("reference", ["", "C-99999", "nonsense"])
+def test_an_unknown_reference_is_a_field_error_and_nothing_is_written(editor_client, restated, reference):
+    _, suggestion = restated
+    response = editor_client.post(f"/review/{suggestion.pk}/", {"action": "restate", "commitment": reference})
+    assert response.status_code == 400
+    assert "commitment" in response.context["restate_form"].errors
+    assert not Restatement.objects.exists()
+    suggestion.refresh_from_db()
+    assert suggestion.state == SuggestionState.PENDING
+
+
+def test_a_merged_commitment_is_refused_with_a_clear_error(editor_client, restated):
+    commitment, suggestion = restated
+    merged = promise()
+    Commitment.all_objects.filter(pk=merged.pk).update(merged_into=commitment)
+    response = editor_client.post(f"/review/{suggestion.pk}/", {"action": "restate", "commitment": merged.reference})
+    assert response.status_code == 400
+    assert f"was merged into {commitment.reference}" in response.content.decode()
+    assert not Restatement.objects.exists()
+
+
+def test_new_promise_and_not_a_promise_remain_the_other_choices(editor_client, restated):
+    commitment, suggestion = restated
+    editor_client.post(f"/review/{suggestion.pk}/", {"action": "accept"})
+    suggestion.refresh_from_db()
+    assert suggestion.state == SuggestionState.CONFIRMED
+    assert suggestion.commitment != commitment
+    other = restating(promise())
+    editor_client.post(f"/review/{other.pk}/", {"action": "reject"})
+    other.refresh_from_db()
+    assert other.state == SuggestionState.REJECTED
+    assert not Restatement.objects.exists()
+
+
+def test_viewers_cannot_record_a_restatement(viewer_client, restated):
+    commitment, suggestion = restated
+    response = viewer_client.post(f"/review/{suggestion.pk}/", {"action": "restate", "commitment": commitment.reference})
+    assert response.status_code == 403
+    assert not Restatement.objects.exists()
+
+
+def test_the_timeline_shows_the_restatement_and_the_deadline_it_moved(
+    editor_client, editor, restated, django_assert_max_num_queries
+):
+    commitment, suggestion = restated
+    suggestion_restate(suggestion=suggestion, commitment=commitment, user=editor)
+    with django_assert_max_num_queries(14):
+        response = editor_client.get(commitment.get_absolute_url())
+    html = response.content.decode()
+    event = next(event for event in response.context["timeline"] if event.kind == "restated")
+    assert event.day == datetime.date(2020, 3, 23)
+    assert "Re-stated in" in html
+    assert f'href="{suggestion.answer.question.get_absolute_url()}">vraag nr. 12</a>' in html
+    assert LATER in html
+    assert "+366 days" in html
+    # The move is shown once, with the re-statement, not again as an edit.
+    assert [event.kind for event in response.context["timeline"]].count("edit") == 0
+
+
+def test_the_timeline_says_when_a_restated_deadline_did_not_move(editor_client, editor):
+    commitment = promise()
+    suggestion = restating(commitment, deadline=datetime.date(2019, 6, 30), wording="tegen de zomer")
+    suggestion_restate(suggestion=suggestion, commitment=commitment, user=editor)
+    html = editor_client.get(commitment.get_absolute_url()).content.decode()
+    assert "not later than the deadline then on record, so the deadline did not move" in html

@@ -52,6 +52,20 @@ def env_int(name: str, *, default: int, minimum: int = 0) -> int:
     return number
 
 
+def env_fraction(name: str, *, default: float) -> float:
+    """A number from 0 to 1, e.g. a similarity threshold."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
+    if not 0 <= number <= 1:
+        raise ImproperlyConfigured(f"{name}={value!r} must lie between 0 and 1.")
+    return number
+
+
 def env_list(name: str, *, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:

@@ -14,6 +14,7 @@ from tracker.env import (
     env_choice,
     env_database,
     env_email,
+    env_fraction,
     env_int,
     env_list,
     env_minutes,
@@ -22,6 +23,7 @@ from tracker.env import (
     env_url,
     required_unless,
 )
+from tracker.similarity import RESTATEMENT_THRESHOLD
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -231,6 +233,9 @@ TRACKER_REPORT_MONTHS = env_int("REPORT_MONTHS", default=3, minimum=1)
 TRACKER_FOUR_EYES = env_bool("FOUR_EYES", default=True)
 # Reminders to the assignee and the followers this many days before a deadline (and on the day it passes).
 TRACKER_REMINDER_DAYS = env_int("REMINDER_DAYS", default=7, minimum=1)
+# A new suggestion is proposed as a re-statement of an open commitment from this similarity up
+# (tracker.services.matching; chosen on the development half of tests/data/pairs/, README "Re-statements").
+TRACKER_RESTATEMENT_THRESHOLD = env_fraction("RESTATEMENT_THRESHOLD", default=RESTATEMENT_THRESHOLD)
 
 # E-mail (README, "E-mail"): the digests and reminders. Django's own setting names, from the
 # environment; SMTP when EMAIL_HOST is set, otherwise each mail is printed on the console.

@@ -142,6 +142,34 @@ def test_editor_reviews_suggestions_confirming_one_and_rejecting_another(page, d
     assert states == {pending[0].pk: SuggestionState.CONFIRMED, pending[1].pk: SuggestionState.REJECTED}
 
 
+def test_editor_records_a_later_answer_as_the_same_promise_and_sees_the_deadline_slip(page, demo_site):
+    base = demo_site.url
+    call = Commitment.objects.get(answer__question__number=551, kind="project_call")
+    log_in(page, base, next_path="/review/")
+    item = page.locator(".review-item", has_text=f"Looks like {call.reference}")
+    expect(item.locator(".match-compare blockquote")).to_have_count(2)
+    expect(item).to_contain_text("vraag nr. 551")
+    item.scroll_into_view_if_needed()
+    screenshot(page, "40-review-likely-restatement")
+    item.get_by_role("link", name="Edit or choose another…").click()
+    expect(page.get_by_role("textbox", name="Same promise as")).to_have_value(call.reference)
+    screenshot(page, "42-suggestion-same-promise-or-new")
+    page.go_back()
+    item.get_by_role("button", name=f"Same promise as {call.reference}").click()
+    expect(page.locator(".app-messages")).to_contain_text(f"Recorded as a re-statement of {call.reference}.")
+    expect(page.locator(".review-item", has_text=f"Looks like {call.reference}")).to_have_count(0)
+
+    page.goto(f"{base}{call.get_absolute_url()}")
+    latest = page.locator(".timeline-event.event-restated").first
+    expect(latest).to_contain_text("Re-stated in vraag nr. 143")
+    expect(latest).to_contain_text("in de loop van 2020")
+    expect(latest.locator(".slip-tag")).to_have_text("+366 days")
+    expect(page.locator(".timeline-event.event-restated")).to_have_count(2)
+    screenshot(page, "41-timeline-restatements")
+    call.refresh_from_db()
+    assert (call.deadline_moves, call.deadline_slip_days) == (2, 219 + 366)
+
+
 def test_viewer_sees_the_lists_but_no_forms(page, demo_site):
     base = demo_site.url
     log_in(page, base, username="viewer")

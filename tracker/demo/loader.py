@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.demo.samples import EXAMPLE_NOTE, SAMPLES, UNANSWERED, OpenQuestion, Promise, Sample
+from tracker.demo.samples import EXAMPLE_NOTE, RESTATING, SAMPLES, UNANSWERED, OpenQuestion, Promise, Sample
 from tracker.imports.deadlines import find_deadline
 from tracker.imports.records import AnswerRecord, PersonRecord, QuestionRecord
 from tracker.imports.runner import import_documents
@@ -24,7 +24,7 @@ from tracker.services.commitments import (
     commitment_restore_history,
 )
 from tracker.services.people import office_resolve, person_resolve
-from tracker.services.suggestions import suggestion_confirm
+from tracker.services.suggestions import suggestion_confirm, suggestion_restate
 from tracker.services.team import follow, profile_update
 
 SEED = Path(__file__).parent / "documents" / "vraag-551-2017-2018.txt"
@@ -79,6 +79,7 @@ def load_demo_data(*, with_users: bool = True) -> DemoSummary:
         _load_sample(sample, today)
     for question in UNANSWERED:
         _load_open_question(question, today)
+    _load_restatements(today)
     users = _demo_users() if with_users else []
     return DemoSummary(questions=Question.objects.count(), commitments=Commitment.objects.count(), users=users)
 
@@ -121,6 +122,21 @@ def _load_sample(sample: Sample, today: datetime.date) -> None:
     question = question_upsert(record, reason="demo data").question
     for promise in sample.promises:
         _confirm(question, promise, today=today)
+
+
+def _load_restatements(today: datetime.date) -> None:
+    """The seed's project call re-stated: the first later answer recorded as a re-statement, the
+    second left in the review queue with its match proposed (once: a decided one stays decided)."""
+    for number, sample in enumerate(RESTATING):
+        _load_sample(sample, today)
+        if number > 0:
+            continue
+        question = Question.objects.get(number=sample.number, asked_on=sample.asked_on, addressee__last_name="Homans")
+        for suggestion in question.answer.suggestions.filter(state=SuggestionState.PENDING, match__isnull=False):
+            made_on = question.answer.made_on
+            suggestion_restate(
+                suggestion=suggestion, commitment=suggestion.match, user=None, as_recorded=Provenance(at=_morning(made_on))
+            )
 
 
 def _load_open_question(sample: OpenQuestion, today: datetime.date) -> None:

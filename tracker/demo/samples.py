@@ -1068,3 +1068,44 @@ UNANSWERED = [
         "Het renovatieritme van het sociale woonpatrimonium ligt lager dan gepland.\n\n1. Hoeveel sociale woningen werden in 2026 energetisch gerenoveerd?",
     ),
 ]
+
+# The seed's project call re-stated in two later answers (example records): the 2019 one is recorded as a
+# re-statement (the deadline moves from the default horizon to "tegen eind 2019"), the 2020 one, by the
+# successor in the portfolio, waits in the review queue with its match proposed.
+ARMOEDE_2014 = (
+    "viceminister-president van de Vlaamse Regering, Vlaams minister van Binnenlands Bestuur, Inburgering, Wonen, "
+    "Gelijke Kansen en Armoedebestrijding"
+)
+ARMOEDE_2019 = "Vlaams minister van Welzijn, Volksgezondheid, Gezin en Armoedebestrijding"
+RESTATING = [
+    Sample(
+        287,
+        D(2019, 2, 12),
+        24,
+        "Sarah Vermeulen",
+        "Liesbeth Homans",
+        ARMOEDE_2014,
+        "[Voorbeeld] Buddywerkingen voor mensen in armoede - Stand van zaken",
+        "In haar antwoord op vraag nr. 551 van 29 juni 2018 kondigde de minister een projectoproep aan voor "
+        "buddywerkingen.\n\n1. Werd de projectoproep al gelanceerd?\n2. Welk budget is voorzien?",
+        "1. De voorbereiding van de projectoproep loopt nog. Ik wil tegen eind 2019 een projectoproep lanceren om "
+        "projecten te ondersteunen die de sociale netwerken van mensen in armoede versterken.\n\n"
+        "2. Over het budget is nog niet beslist.",
+        ("Armoedebestrijding",),
+    ),
+    Sample(
+        143,
+        D(2020, 3, 3),
+        27,
+        "Ine Mertens",
+        "Bart Willems",
+        ARMOEDE_2019,
+        "[Voorbeeld] Projectoproep buddywerkingen",
+        "De vorige regering beloofde een projectoproep voor buddywerkingen.\n\n1. Komt die oproep er nog?\n"
+        "2. Hoe lang lopen de projecten?",
+        "1. Mijn voorganger kondigde een projectoproep voor buddywerkingen aan. Ik zal in de loop van 2020 een "
+        "projectoproep lanceren om projecten te ondersteunen die de sociale netwerken van mensen in armoede "
+        "versterken.\n\n2. De geselecteerde projecten lopen twee jaar.",
+        ("Armoedebestrijding",),
+    ),
+]

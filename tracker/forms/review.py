@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tracker.forms.widgets import DateInput
-from tracker.models import Kind, Suggestion
+from tracker.models import Commitment, Kind, Suggestion
 from tracker.presentation import default_horizon_name
 
 
@@ -66,3 +66,31 @@ class SuggestionConfirmForm(forms.Form):
                 _("The deadline cannot lie before the question was asked (%(date)s).") % {"date": asked_on.isoformat()},
             )
         return data
+
+
+class SuggestionRestateForm(forms.Form):
+    """ "Same promise": the commitment the suggestion re-states, by its reference (the proposed match
+    to begin with; staff may name another)."""
+
+    commitment = forms.CharField(
+        label=_("Same promise as"),
+        max_length=20,
+        help_text=_("The commitment's reference, e.g. C-00042."),
+    )
+
+    def __init__(self, *args, suggestion: Suggestion, **kwargs):
+        if not args and "data" not in kwargs and suggestion.match_id:
+            kwargs["initial"] = {"commitment": Commitment(pk=suggestion.match_id).reference}
+        super().__init__(*args, **kwargs)
+        self.suggestion = suggestion
+
+    def clean_commitment(self) -> Commitment:
+        reference = self.cleaned_data["commitment"].strip().upper()
+        digits = reference.removeprefix("C-").removeprefix("C").lstrip("0")
+        # Merged ones included: the service says which commitment to choose instead.
+        commitment = (
+            Commitment.all_objects.select_related("answer__question").filter(pk=int(digits)).first() if digits.isdigit() else None
+        )
+        if commitment is None:
+            raise ValidationError(_("No commitment with the reference %(reference)s.") % {"reference": reference or "—"})
+        return commitment

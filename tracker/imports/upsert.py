@@ -45,6 +45,7 @@ from tracker.services.commitments import (
     commitment_restore,
     commitment_restore_history,
 )
+from tracker.services.matching import suggestions_match
 from tracker.services.people import office_resolve, person_add_alias, person_resolve
 from tracker.validators import web_address_validator
 
@@ -265,7 +266,7 @@ def _suggest(answer: Answer) -> int:
     for suggestion in suggestions:
         if suggestion.state == SuggestionState.PENDING and suggestion.fingerprint not in current:
             suggestion.delete()
-    added = 0
+    added = []
     for suggestion in found:
         # The same sentence twice in one answer is one suggestion (its fingerprint is its text).
         if suggestion.fingerprint in known or any(
@@ -273,7 +274,7 @@ def _suggest(answer: Answer) -> int:
         ):
             continue
         deadline = suggestion.deadline
-        Suggestion.objects.create(
+        created = Suggestion.objects.create(
             answer=answer,
             sentence=suggestion.sentence,
             sentence_start=suggestion.start,
@@ -285,8 +286,11 @@ def _suggest(answer: Answer) -> int:
             deadline_precision=deadline.precision if deadline else "",
         )
         known.add(suggestion.fingerprint)
-        added += 1
-    return added
+        created.answer = answer
+        added.append(created)
+    # Each new sentence may repeat a promise already followed up: the review queue proposes it.
+    suggestions_match(added)
+    return len(added)
 
 
 def reference_pk(reference: str) -> int | None:

@@ -59,6 +59,13 @@ class Restatement(models.Model):
     def __str__(self) -> str:
         return f"{self.commitment.reference} ({self.made_on.isoformat()})"
 
+    def moves_deadline_of(self, commitment: Commitment) -> bool:
+        """Whether this re-statement moves *commitment*'s deadline: only an open promise's, and only
+        to a later date (or to a first one) than it now has."""
+        if self.deadline is None or commitment.is_refusal or not commitment.is_open:
+            return False
+        return commitment.deadline is None or self.deadline > commitment.deadline
+
 
 class DeadlineChange(models.Model):
     """One change of a commitment's deadline, the record the slippage figures are counted from.

@@ -1,4 +1,5 @@
-"""A commitment's complete history: status updates and audited edits, together, newest first."""
+"""A commitment's complete history: status updates, audited edits, re-statements in later answers
+and moves of its deadline, together, newest first."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Commitment, DeadlineSource, Kind, Office, Person, StatusUpdate
+from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Office, Person, Restatement, StatusUpdate
 
 _FIELD_LABELS = {
     "title": _("Title"),
@@ -23,6 +24,8 @@ _FIELD_LABELS = {
     "assignee": _("Assigned to"),
 }
 _HIDDEN_FIELDS = {"version", "themes"}
+# Shown by the deadline change itself (old and new date and words, the days slipped, the reason).
+_DEADLINE_FIELDS = {"deadline", "deadline_source", "deadline_wording"}
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Change:
 
 @dataclass
 class TimelineEvent:
-    kind: str  # "status", "edit" or "created"
+    kind: str  # "status", "edit", "created", "restated" or "deadline"
     day: datetime.date
     recorded_at: datetime.datetime
     who: str
@@ -43,6 +46,8 @@ class TimelineEvent:
     reason: str = ""
     voided_by: str = ""  # a voided status update: who voided it (the reason is on update.void)
     decided_by: str = ""  # a closing status a second editor decided on: who (the decision is on update.confirmation)
+    restatement: Restatement | None = None
+    deadline_change: DeadlineChange | None = None  # a move of the deadline (for "restated": the move it caused)
 
     @property
     def sort_key(self):
@@ -91,10 +96,49 @@ def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
     return str(value)
 
 
-def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
-    """Status updates (by the date observed) and edits (by the date made), newest first. Five
-    queries at most (the people assigned, only when someone ever was)."""
+def _chain_events(commitment: Commitment) -> tuple[list[TimelineEvent], set]:
+    """The re-statements (each with the move of the deadline it caused) and the other deadline
+    changes; and the (old, new) deadlines they show, for the edits to leave out. Two queries."""
+    changes = list(DeadlineChange.objects.filter(commitment=commitment).select_related("recorded_by"))
+    caused = {change.restatement_id: change for change in changes if change.restatement_id}
     events = [
+        TimelineEvent(
+            kind="restated",
+            day=restatement.made_on,
+            recorded_at=restatement.recorded_at,
+            who=_who(restatement.recorded_by, restatement.recorded_by_name),
+            restatement=restatement,
+            deadline_change=caused.get(restatement.pk),
+        )
+        for restatement in Restatement.objects.filter(commitment=commitment).select_related("answer__question", "recorded_by")
+    ]
+    events += [
+        TimelineEvent(
+            kind="deadline",
+            day=change.changed_on,
+            recorded_at=change.recorded_at,
+            who=_who(change.recorded_by, change.recorded_by_name),
+            deadline_change=change,
+            reason=change.reason,
+        )
+        for change in changes
+        if not change.restatement_id
+    ]
+    return events, {(change.old_deadline, change.new_deadline) for change in changes}
+
+
+def _as_date(value) -> datetime.date | None:
+    if isinstance(value, str) and value:
+        return datetime.date.fromisoformat(value)
+    return value or None
+
+
+def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
+    """Status updates (by the date observed), edits (by the date made), re-statements (by the date
+    of the later answer) and deadline changes, newest first. Seven queries at most (the people
+    assigned, only when someone ever was)."""
+    chain, deadline_moves = _chain_events(commitment)
+    events = chain + [
         TimelineEvent(
             kind="status",
             day=update.observed_on,
@@ -131,7 +175,10 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
                 TimelineEvent(kind="created", day=day, recorded_at=when, who=who, reason=record.history_change_reason or "")
             )
         else:
-            delta = record.diff_against(previous, excluded_fields=_HIDDEN_FIELDS)
+            hidden = _HIDDEN_FIELDS
+            if (_as_date(previous.deadline), _as_date(record.deadline)) in deadline_moves:
+                hidden = hidden | _DEADLINE_FIELDS
+            delta = record.diff_against(previous, excluded_fields=hidden)
             changes = [
                 Change(
                     str(_FIELD_LABELS.get(change.field, change.field)),

@@ -1,4 +1,5 @@
-"""The review queue: the importer's suggestions, confirmed, edited then confirmed, or rejected by editors."""
+"""The review queue: the importer's suggestions, confirmed as a new promise (as suggested or edited),
+recorded as the same promise as a commitment (a re-statement), or rejected, by editors."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.access import permission_required
-from tracker.forms.review import SuggestionConfirmForm
+from tracker.forms.review import SuggestionConfirmForm, SuggestionRestateForm
 from tracker.models import Suggestion, SuggestionState
 from tracker.pagination import paginate
-from tracker.services.suggestions import suggestion_confirm, suggestion_reject
+from tracker.services.suggestions import suggestion_confirm, suggestion_reject, suggestion_restate
 
 REVIEW = "tracker.change_suggestion"
 REVIEWING = gettext_lazy("Reviewing suggestions")
@@ -32,7 +33,7 @@ def _context_of(suggestion: Suggestion) -> tuple[str, str, str]:
 def review_list_view(request: HttpRequest) -> HttpResponse:
     pending = (
         Suggestion.objects.pending()
-        .select_related("answer__question__addressee")
+        .select_related("answer__question__addressee", "match__answer__question")
         .order_by("created_at", "answer_id", "sentence_start")
     )
     page = paginate(request, pending, per_page=10)
@@ -50,11 +51,16 @@ def review_list_view(request: HttpRequest) -> HttpResponse:
 def suggestion_review_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         suggestion = Suggestion.objects.select_related(
-            "answer__question__addressee", "answer__question__asker", "commitment"
+            "answer__question__addressee",
+            "answer__question__asker",
+            "commitment",
+            "match__answer__question",
+            "restatement__commitment",
         ).get(pk=pk)
     except Suggestion.DoesNotExist:
         raise Http404(_("No suggestion with this number.")) from None
     form = SuggestionConfirmForm(suggestion=suggestion)
+    restate_form = SuggestionRestateForm(suggestion=suggestion)
     status = 200
     if request.method == "POST" and suggestion.state != SuggestionState.PENDING:
         messages.info(request, _("This suggestion was already decided."))
@@ -75,7 +81,19 @@ def suggestion_review_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Suggestion rejected; it will not be suggested again."))
         return redirect("review_list")
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("action") == "restate":
+        restate_form = SuggestionRestateForm(request.POST, suggestion=suggestion)
+        if restate_form.is_valid():
+            commitment = restate_form.cleaned_data["commitment"]
+            try:
+                suggestion_restate(suggestion=suggestion, commitment=commitment, user=request.user)
+            except ValidationError as error:
+                restate_form.add_error(None, error)
+            else:
+                messages.success(request, _("Recorded as a re-statement of %(reference)s.") % {"reference": commitment.reference})
+                return redirect((request.POST.get("next") == "list" and "review_list") or commitment)
+        status = 400
+    elif request.method == "POST":
         form = SuggestionConfirmForm(request.POST, suggestion=suggestion)
         if form.is_valid():
             try:
@@ -94,6 +112,8 @@ def suggestion_review_view(request: HttpRequest, pk: int) -> HttpResponse:
             "suggestion": suggestion,
             "question": suggestion.answer.question,
             "form": form,
+            "restate_form": restate_form,
+            "match": suggestion.match,
             "before": before,
             "sentence": sentence,
             "after": after,
