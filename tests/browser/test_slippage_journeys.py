@@ -16,7 +16,8 @@ def test_editor_moves_a_deadline_twice_and_follows_the_slippage_to_the_list_and_
     base = demo_site.url
     log_in(page, base)
     commitment = Commitment.objects.get(title__startswith="Projectoproep voor buddywerkingen")
-    first = commitment.deadline
+    # The demo may have moved it already (a re-statement): the figures count on from there.
+    first, moved = commitment.first_deadline or commitment.deadline, commitment.deadline_moves + 2
     page.goto(f"{base}/commitments/{commitment.pk}/")
     for deadline, reason in (("2020-06-30", "Herhaald in vraag nr. 12 (2019-2020)."), ("2020-12-31", "Minister vroeg uitstel.")):
         page.locator("#deadline summary").click()
@@ -27,14 +28,14 @@ def test_editor_moves_a_deadline_twice_and_follows_the_slippage_to_the_list_and_
 
     facts = page.locator(".slippage-line")
     expect(facts).to_contain_text(f"first promised {first.day} {first.strftime('%b')} {first.year}")
-    expect(facts).to_contain_text("moved 2×")
+    expect(facts).to_contain_text(f"moved {moved}×")
     moves = page.locator("#deadline-moves")
     expect(moves.get_by_role("heading", name="How the deadline moved")).to_be_visible()
-    expect(moves.locator("tbody tr")).to_have_count(2)
+    expect(moves.locator("tbody tr")).to_have_count(moved)
     expect(moves).to_contain_text("Minister vroeg uitstel.")
     expect(moves).to_contain_text("+184")
     screenshot(page, "50-slippage-commitment")
-    assert DeadlineChange.objects.filter(commitment=commitment).count() == 2
+    assert DeadlineChange.objects.filter(commitment=commitment).count() == moved
 
     page.goto(f"{base}/commitments/")
     page.locator(".more-filters summary").click()
@@ -43,7 +44,7 @@ def test_editor_moves_a_deadline_twice_and_follows_the_slippage_to_the_list_and_
     expect(page).to_have_url(re.compile(r"moved=2"))
     rows = page.locator("tbody tr")
     expect(rows).to_have_count(1)
-    expect(rows.first).to_contain_text("moved 2×")
+    expect(rows.first).to_contain_text(f"moved {moved}×")
     screenshot(page, "51-slippage-list-filter")
 
     page.goto(f"{base}/")
@@ -52,9 +53,9 @@ def test_editor_moves_a_deadline_twice_and_follows_the_slippage_to_the_list_and_
         .locator("xpath=ancestor::section")
         .locator("tr", has_text=commitment.responsible_person.full_name)
     )
-    expect(record).to_contain_text("2× · +")
+    expect(record).to_contain_text(f"{moved}× · +")
     screenshot(page, "52-slippage-dashboard")
 
     page.goto(f"{base}/reports/minister/?minister={commitment.responsible_person_id}")
-    expect(page.locator(".report-figures")).to_contain_text("promise whose deadline moved: 2 moves")
+    expect(page.locator(".report-figures")).to_contain_text(f"promise whose deadline moved: {moved} moves")
     screenshot(page, "53-slippage-minister-report")

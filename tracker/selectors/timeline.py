@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Office, Person, Restatement, StatusUpdate
+from tracker.selectors.commitments import deadline_changes
 
 _FIELD_LABELS = {
     "title": _("Title"),
@@ -99,7 +100,7 @@ def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
 def _chain_events(commitment: Commitment) -> tuple[list[TimelineEvent], set]:
     """The re-statements (each with the move of the deadline it caused) and the other deadline
     changes; and the (old, new) deadlines they show, for the edits to leave out. Two queries."""
-    changes = list(DeadlineChange.objects.filter(commitment=commitment).select_related("recorded_by"))
+    changes = deadline_changes(commitment)
     caused = {change.restatement_id: change for change in changes if change.restatement_id}
     events = [
         TimelineEvent(
@@ -125,6 +126,12 @@ def _chain_events(commitment: Commitment) -> tuple[list[TimelineEvent], set]:
         if not change.restatement_id
     ]
     return events, {(change.old_deadline, change.new_deadline) for change in changes}
+
+
+def deadline_changes_of(timeline: list[TimelineEvent]) -> list[DeadlineChange]:
+    """The deadline changes a timeline shows, in the order made (the commitment page's list of moves)."""
+    changes = [event.deadline_change for event in timeline if event.deadline_change is not None]
+    return sorted(changes, key=lambda change: (change.changed_on, change.recorded_at, change.pk))
 
 
 def _as_date(value) -> datetime.date | None:

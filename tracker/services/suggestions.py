@@ -80,16 +80,15 @@ def restated_in(question: Question) -> str:
 
 
 def _lock_restatable(commitment: Commitment) -> Commitment:
-    try:
-        return _lock(commitment)
-    except Commitment.DoesNotExist:
-        # Commitment.objects leaves merged commitments out: their follow-up is the one they were merged into.
-        kept = Commitment.all_objects.filter(pk=commitment.pk).values_list("merged_into", flat=True).first()
+    locked = _lock(commitment)
+    if locked.merged_into_id is not None:
+        # A merged commitment's follow-up is the one it was merged into.
         message = _("%(reference)s was merged into %(kept)s: record the re-statement there.") % {
-            "reference": commitment.reference,
-            "kept": Commitment(pk=kept).reference if kept else "?",
+            "reference": locked.reference,
+            "kept": Commitment(pk=locked.merged_into_id).reference,
         }
-        raise ValidationError({"commitment": message}, code="merged") from None
+        raise ValidationError({"commitment": message}, code="merged")
+    return locked
 
 
 @transaction.atomic

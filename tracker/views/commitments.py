@@ -25,14 +25,13 @@ from tracker.selectors.commitments import (
     commitment_for_detail,
     commitment_list,
     commitment_rows,
-    deadline_changes,
     export_rows,
     overdue_list,
     promise_chain,
     sort_key,
 )
 from tracker.selectors.team import user_name
-from tracker.selectors.timeline import commitment_timeline
+from tracker.selectors.timeline import commitment_timeline, deadline_changes_of
 from tracker.services.commitments import (
     StaleEdit,
     commitment_assign,
@@ -189,8 +188,7 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "answer_quote": quoted,
         "answer_after": after,
         "timeline": timeline,
-        # Read only where there is something to show: most deadlines never move.
-        "deadline_changes": deadline_changes(commitment) if commitment.deadline_slipped else [],
+        "deadline_changes": deadline_changes_of(timeline) if commitment.deadline_slipped else [],
         "awaiting": [event.update for event in timeline if event.awaiting],
         "assignee_name": user_name(commitment.assignee) if commitment.assignee_id else "",
         "following": is_following(user=request.user, target=commitment),
