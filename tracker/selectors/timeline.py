@@ -1,4 +1,5 @@
-"""A commitment's complete history: status updates and audited edits, together, newest first."""
+"""A commitment's complete history: status updates and audited edits, together, newest first;
+with the status updates of the duplicates merged into it, and the merges themselves."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Commitment, DeadlineSource, Kind, Office, Person, StatusUpdate
+from tracker.models import Commitment, CommitmentMerge, DeadlineSource, Kind, Office, Person, StatusUpdate
 
 _FIELD_LABELS = {
     "title": _("Title"),
@@ -21,8 +22,10 @@ _FIELD_LABELS = {
     "target_group": _("Target group"),
     "answer": _("Answer"),
     "assignee": _("Assigned to"),
+    "parent": _("Part of"),
 }
-_HIDDEN_FIELDS = {"version", "themes"}
+# merged_into: the merge is an event of its own (kind "merge"), with its reason.
+_HIDDEN_FIELDS = {"version", "themes", "merged_into"}
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Change:
 
 @dataclass
 class TimelineEvent:
-    kind: str  # "status", "edit" or "created"
+    kind: str  # "status", "edit", "created", "merge" or "unmerge"
     day: datetime.date
     recorded_at: datetime.datetime
     who: str
@@ -43,6 +46,8 @@ class TimelineEvent:
     reason: str = ""
     voided_by: str = ""  # a voided status update: who voided it (the reason is on update.void)
     decided_by: str = ""  # a closing status a second editor decided on: who (the decision is on update.confirmation)
+    origin: str = ""  # a status update of a duplicate merged into this commitment: that one's reference
+    merge: CommitmentMerge | None = None
 
     @property
     def sort_key(self):
@@ -72,6 +77,8 @@ def _who(user, fallback: str = "") -> str:
 
 
 def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
+    if name == "parent":
+        return f"C-{value:05d}" if value else "—"
     if name == "assignee":
         return _who(users.get(value), str(value)) if value else str(_("nobody"))
     if value in (None, ""):
@@ -91,9 +98,41 @@ def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
     return str(value)
 
 
-def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
-    """Status updates (by the date observed) and edits (by the date made), newest first. Five
-    queries at most (the people assigned, only when someone ever was)."""
+def _merge_events(merges: list[CommitmentMerge]) -> list[TimelineEvent]:
+    events = []
+    for merge in merges:
+        events.append(
+            TimelineEvent(
+                kind="merge",
+                day=timezone.localdate(merge.merged_at),
+                recorded_at=merge.merged_at,
+                who=_who(merge.merged_by, merge.merged_by_name),
+                reason=merge.reason,
+                merge=merge,
+            )
+        )
+        if not merge.is_standing:
+            events.append(
+                TimelineEvent(
+                    kind="unmerge",
+                    day=timezone.localdate(merge.undone_at),
+                    recorded_at=merge.undone_at,
+                    who=_who(merge.undone_by, merge.undone_by_name),
+                    reason=merge.undo_reason,
+                    merge=merge,
+                )
+            )
+    return events
+
+
+def commitment_timeline(commitment: Commitment, merges: list[CommitmentMerge] = ()) -> list[TimelineEvent]:
+    """Status updates (by the date observed) and edits (by the date made), newest first; with
+    *merges* (selectors.programmes.commitment_merges), the status updates of the duplicates standing
+    merged into it (marked with their reference) and the merges. Five queries at most (the people
+    assigned, only when someone ever was)."""
+    absorbed = {
+        merge.absorbed_id: merge.absorbed.reference for merge in merges if merge.kept_id == commitment.pk and merge.is_standing
+    }
     events = [
         TimelineEvent(
             kind="status",
@@ -107,8 +146,9 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
                 if hasattr(update, "confirmation")
                 else ""
             ),
+            origin=absorbed.get(update.commitment_id, ""),
         )
-        for update in StatusUpdate.objects.filter(commitment=commitment).select_related(
+        for update in StatusUpdate.objects.filter(commitment__in=[commitment.pk, *absorbed]).select_related(
             "recorded_by", "void__voided_by", "confirmation__decided_by"
         )
     ]
@@ -121,6 +161,7 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
     people = Person.objects.in_bulk([pk for pk in person_ids if pk])
     offices = Office.objects.in_bulk([pk for pk in office_ids if pk])
     users = get_user_model().objects.in_bulk([pk for pk in user_ids if pk])
+    events.extend(_merge_events(merges))
     previous = None
     for record in records:
         when = record.history_date
