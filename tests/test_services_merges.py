@@ -151,3 +151,19 @@ def test_impossible_merges_are_refused_and_nothing_is_written(case, message):
 def test_a_merge_needs_a_reason():
     with pytest.raises(ValidationError, match="reason"):
         commitments_merge(kept=CommitmentFactory(), absorbed=CommitmentFactory(), user=None, reason="")
+
+
+def test_a_closing_status_of_the_duplicate_awaiting_confirmation_counts_for_the_kept_one_once_confirmed(settings, editor):
+    from tests.factories import UserFactory
+    from tracker.roles import Role
+    from tracker.services.commitments import status_update_confirm
+
+    settings.TRACKER_FOUR_EYES = True
+    kept, absorbed = CommitmentFactory(), CommitmentFactory()
+    awaiting = commitment_record_status(
+        commitment=absorbed, user=editor, status=Status.FULFILLED, observed_on=datetime.date(2020, 1, 1)
+    )
+    merge(kept, absorbed)
+    assert Commitment.objects.get(pk=kept.pk).current_status == Status.ANNOUNCED
+    status_update_confirm(update=awaiting, user=UserFactory(username="tweede", role=Role.EDITOR))
+    assert Commitment.objects.get(pk=kept.pk).current_status == Status.FULFILLED
