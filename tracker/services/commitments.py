@@ -706,8 +706,8 @@ def commitments_assign(
 def commitments_follow_answer(*, answer: Answer) -> None:
     """After the answer's text or date changed: each commitment's quote position and date made
     follow (the caller has checked that every quote still occurs in the text)."""
-    for commitment in Commitment.objects.select_for_update().filter(answer=answer).only("pk", "quote"):
-        Commitment.objects.filter(pk=commitment.pk).update(
+    for commitment in Commitment.all_objects.select_for_update().filter(answer=answer).only("pk", "quote"):
+        Commitment.all_objects.filter(pk=commitment.pk).update(
             quote_start=max(answer.text.find(commitment.quote), 0), made_on=answer.made_on
         )
 
