@@ -43,6 +43,11 @@ def _reason(help_text) -> forms.CharField:
 
 
 class PartOfForm(forms.Form):
+    # Ids of their own: the commitment page holds several forms with a "reason".
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "part_of_%s")
+        super().__init__(*args, **kwargs)
+
     parent = CommitmentReferenceField(
         label=_("Part of"),
         required=False,
@@ -52,6 +57,10 @@ class PartOfForm(forms.Form):
 
 
 class MergeForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "merge_%s")
+        super().__init__(*args, **kwargs)
+
     duplicate = CommitmentReferenceField(
         label=_("Duplicate"),
         help_text=_("The reference of the other record of the same promise, e.g. C-00043. It is merged into this one."),

@@ -4,8 +4,10 @@ and the merges it took part in. A fixed number of queries whatever their count."
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from tracker.models import Commitment, CommitmentMerge, Status
+from tracker.selectors.team import user_name
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,19 @@ def parts_progress(parts: list[Commitment]) -> PartsProgress:
     )
 
 
+def merge_people(merge: CommitmentMerge) -> CommitmentMerge:
+    """Name who merged and who undid *merge* (`merged_by_label`, `undone_by_label`) as the pages do."""
+    merge.merged_by_label = user_name(merge.merged_by) or merge.merged_by_name or _("the import")
+    merge.undone_by_label = user_name(merge.undone_by) or merge.undone_by_name or _("the import")
+    return merge
+
+
 def commitment_merges(commitment: Commitment) -> list[CommitmentMerge]:
     """Every merge *commitment* took part in, kept or absorbed, standing or undone, oldest first,
-    with the other commitment's quote and question, in one query."""
-    return list(
+    with the other commitment's quote and question and who merged (merge_people), in one query."""
+    merges = (
         CommitmentMerge.objects.filter(Q(kept=commitment) | Q(absorbed=commitment))
         .select_related("kept", "absorbed__answer__question__assembly", "merged_by", "undone_by")
         .order_by("merged_at", "pk")
     )
+    return [merge_people(merge) for merge in merges]

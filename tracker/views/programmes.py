@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from tracker.access import permission_required
 from tracker.forms.programmes import MergeForm, PartOfForm, UndoMergeForm
 from tracker.models import CommitmentMerge
+from tracker.selectors.programmes import merge_people
 from tracker.services.merges import commitment_merge_undo, commitments_merge, merge_errors
 from tracker.services.programmes import commitment_set_parent
 from tracker.views.commitments import _add_errors, _get_commitment, _render_detail, follows_merges
@@ -80,7 +81,11 @@ def commitment_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("tracker.change_commitmentmerge", action=gettext_lazy("Undoing a merge"))
 def commitment_merge_undo_view(request: HttpRequest, pk: int, merge_pk: int) -> HttpResponse:
-    merge = CommitmentMerge.objects.select_related("kept", "absorbed", "merged_by").filter(pk=merge_pk, kept_id=pk).first()
+    merge = (
+        CommitmentMerge.objects.select_related("kept", "absorbed", "merged_by", "undone_by")
+        .filter(pk=merge_pk, kept_id=pk)
+        .first()
+    )
     if merge is None:
         raise Http404(_("No such merge on this commitment."))
     form = UndoMergeForm(request.POST or None)
@@ -96,4 +101,5 @@ def commitment_merge_undo_view(request: HttpRequest, pk: int, merge_pk: int) -> 
             )
             return redirect(merge.kept)
     status = 400 if request.method == "POST" else 200
-    return render(request, "tracker/commitment_merge_undo.html", {"merge": merge, "form": form}, status=status)
+    context = {"merge": merge_people(merge), "form": form}
+    return render(request, "tracker/commitment_merge_undo.html", context, status=status)
