@@ -42,12 +42,19 @@ def _reason(help_text) -> forms.CharField:
     return forms.CharField(label=_("Reason"), max_length=500, help_text=help_text)
 
 
-class PartOfForm(forms.Form):
-    # Ids of their own: the commitment page holds several forms with a "reason".
+class OwnIdsForm(forms.Form):
+    """A form whose fields' ids start with `id_prefix`: the commitment page holds several forms
+    with a "reason"."""
+
+    id_prefix = ""
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", "part_of_%s")
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
         super().__init__(*args, **kwargs)
 
+
+class PartOfForm(OwnIdsForm):
+    id_prefix = "part_of"
     parent = CommitmentReferenceField(
         label=_("Part of"),
         required=False,
@@ -56,11 +63,8 @@ class PartOfForm(forms.Form):
     reason = _reason(_("E.g. “measure 3 of the action plan on poverty”. Kept in the history."))
 
 
-class MergeForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", "merge_%s")
-        super().__init__(*args, **kwargs)
-
+class MergeForm(OwnIdsForm):
+    id_prefix = "merge"
     duplicate = CommitmentReferenceField(
         label=_("Duplicate"),
         help_text=_("The reference of the other record of the same promise, e.g. C-00043. It is merged into this one."),

@@ -99,30 +99,17 @@ def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
 
 
 def _merge_events(merges: list[CommitmentMerge]) -> list[TimelineEvent]:
-    events = []
-    for merge in merges:
-        events.append(
-            TimelineEvent(
-                kind="merge",
-                day=timezone.localdate(merge.merged_at),
-                recorded_at=merge.merged_at,
-                who=_who(merge.merged_by, merge.merged_by_name),
-                reason=merge.reason,
-                merge=merge,
-            )
-        )
-        if not merge.is_standing:
-            events.append(
-                TimelineEvent(
-                    kind="unmerge",
-                    day=timezone.localdate(merge.undone_at),
-                    recorded_at=merge.undone_at,
-                    who=_who(merge.undone_by, merge.undone_by_name),
-                    reason=merge.undo_reason,
-                    merge=merge,
-                )
-            )
-    return events
+    """Each merge, and its undoing where it was undone."""
+    happened = [("merge", merge, merge.merged_at, merge.merged_by, merge.merged_by_name, merge.reason) for merge in merges]
+    happened += [
+        ("unmerge", merge, merge.undone_at, merge.undone_by, merge.undone_by_name, merge.undo_reason)
+        for merge in merges
+        if not merge.is_standing
+    ]
+    return [
+        TimelineEvent(kind=kind, day=timezone.localdate(at), recorded_at=at, who=_who(user, name), reason=reason, merge=merge)
+        for kind, merge, at, user, name, reason in happened
+    ]
 
 
 def commitment_timeline(commitment: Commitment, merges: list[CommitmentMerge] = ()) -> list[TimelineEvent]:
