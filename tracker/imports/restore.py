@@ -27,7 +27,7 @@ def restore_conflicts(records: list[QuestionRecord]) -> list[str]:
                 }
                 in_file[pk] = (commitment.quote, keys)
     conflicts = []
-    for pk, quote in Commitment.objects.order_by("pk").values_list("pk", "quote").iterator():
+    for pk, quote in Commitment.all_objects.order_by("pk").values_list("pk", "quote").iterator():
         if pk not in in_file:
             conflicts.append(f"C-{pk:05d} is stored here but is not in the export")
         elif in_file[pk][0] != quote:
