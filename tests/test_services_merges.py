@@ -167,3 +167,11 @@ def test_a_closing_status_of_the_duplicate_awaiting_confirmation_counts_for_the_
     assert Commitment.objects.get(pk=kept.pk).current_status == Status.ANNOUNCED
     status_update_confirm(update=awaiting, user=UserFactory(username="tweede", role=Role.EDITOR))
     assert Commitment.objects.get(pk=kept.pk).current_status == Status.FULFILLED
+
+
+def test_a_long_reason_is_kept_whole_on_the_merge_and_shortened_in_the_audit_trail():
+    kept, absorbed = CommitmentFactory(), CommitmentFactory()
+    reason = "Dezelfde belofte, opnieuw gedaan in een later antwoord en per vergissing apart ingevoerd door de redactie. " * 2
+    record = commitments_merge(kept=kept, absorbed=absorbed, user=None, reason=reason)
+    assert record.reason == reason.strip()
+    assert len(absorbed.history.first().history_change_reason) == 100

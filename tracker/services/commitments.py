@@ -86,9 +86,16 @@ def initial_status(kind: str) -> str:
     return Status.POSITION_MAINTAINED if kind == Kind.REFUSAL else Status.ANNOUNCED
 
 
+# django-simple-history's history_change_reason column (varchar(100); PostgreSQL refuses more).
+CHANGE_REASON_LENGTH = 100
+
+
 def _with_history(commitment: Commitment, *, user: AbstractBaseUser | None, reason: str = "") -> Commitment:
-    # django-simple-history reads these two attributes when it writes the historical record.
+    # django-simple-history reads these two attributes when it writes the historical record. A
+    # longer reason is shortened there; where it matters in full (a merge) its own record keeps it.
     commitment._history_user = user
+    if len(reason) > CHANGE_REASON_LENGTH:
+        reason = reason[: CHANGE_REASON_LENGTH - 1] + "…"
     commitment._change_reason = reason or None
     return commitment
 
