@@ -220,3 +220,30 @@ def test_an_administrator_who_is_not_a_superuser_reads_every_record_the_applicat
     client.force_login(administrator)
     for name in ("digestsent", "remindersent", "statusupdatevoid"):
         assert client.get(reverse(f"admin:tracker_{name}_changelist")).status_code == 200, name
+
+
+def test_staff_find_a_merged_duplicate_in_the_admin_read_only_and_the_merge_with_its_undo_link(admin_client):
+    from tracker.models import CommitmentMerge
+    from tracker.services.merges import commitments_merge
+
+    kept, absorbed = CommitmentFactory(), CommitmentFactory()
+    merge = commitments_merge(kept=kept, absorbed=absorbed, user=None, reason="Dubbel ingevoerd.")
+    listed = admin_client.get(reverse("admin:tracker_commitment_changelist"), {"merged": "yes"})
+    assert [c.pk for c in listed.context["cl"].result_list] == [absorbed.pk]
+    page = admin_client.get(reverse("admin:tracker_commitment_change", args=[absorbed.pk]))
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+    merges = admin_client.get(reverse("admin:tracker_commitmentmerge_changelist")).content.decode()
+    assert f"/commitments/{kept.pk}/merges/{merge.pk}/undo/" in merges
+    assert CommitmentMerge.objects.count() == 1
+
+
+def test_a_programme_with_open_parts_is_not_fulfilled_from_the_admin(admin_client):
+    from tracker.services.programmes import commitment_set_parent
+
+    programme, part = CommitmentFactory(), CommitmentFactory()
+    commitment_set_parent(commitment=part, parent=programme, user=None, reason="Maatregel.")
+    payload = change_payload(admin_client, programme, new_status="fulfilled", new_status_observed_on="2020-01-01")
+    response = admin_client.post(reverse("admin:tracker_commitment_change", args=[programme.pk]), payload)
+    assert "Parts of this programme are still open" in response.content.decode()
+    assert not programme.status_updates.filter(status="fulfilled").exists()

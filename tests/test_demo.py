@@ -114,3 +114,11 @@ def test_demo_logins_are_refused_when_debug_is_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("load_demo_data")
+
+
+def test_the_demo_has_a_programme_with_parts_in_several_statuses_and_a_merged_duplicate(demo):
+    programme = Commitment.objects.get(title="Nieuw Vlaams actieplan armoedebestrijding")
+    statuses = {part.current_status for part in programme.parts.all()}
+    assert {Status.FULFILLED, Status.PARTIALLY_FULFILLED, Status.IN_PROGRESS} <= statuses
+    duplicate = Commitment.all_objects.get(title="Actieplan armoedebestrijding voorleggen aan het Parlement")
+    assert duplicate.merged_into == programme

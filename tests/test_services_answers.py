@@ -52,3 +52,14 @@ def test_an_impossible_answer_is_refused_with_the_field(values, field):
         answer_save(question=question, values={"text": "1. Antwoord.", **values}, user=None, reason="test")
     assert field in error.value.message_dict
     assert not Answer.objects.exists()
+
+
+def test_the_quote_of_a_duplicate_merged_into_another_commitment_is_kept_in_the_answer_too():
+    from tracker.services.merges import commitments_merge
+
+    absorbed = CommitmentFactory()
+    commitments_merge(kept=CommitmentFactory(), absorbed=absorbed, user=None, reason="Dubbel.")
+    answer = absorbed.answer
+    with pytest.raises(ValidationError) as error:
+        answer_save(question=answer.question, values={"text": "Iets heel anders."}, user=None, reason="test")
+    assert absorbed.reference in error.value.message_dict["text"][0]

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.admin.base import HttpsLinksMixin, LargeTableMixin, ReadOnlyAdminMixin
-from tracker.models import Commitment, Kind, Status, StatusUpdate, StatusUpdateVoid
-from tracker.models.commitments import LATEST_FIRST
+from tracker.models import Commitment, CommitmentMerge, Kind, Status, StatusUpdate, StatusUpdateVoid
+from tracker.models.commitments import LATEST_FIRST, open_condition
 from tracker.models.fields import WebAddressFormField
 from tracker.services.commitments import (
     commitment_change_deadline,
@@ -152,6 +152,28 @@ class CommitmentAdminForm(forms.ModelForm):
         )
         for field, message in errors.items():
             self.add_error({"status": "new_status", "observed_on": "new_status_observed_on"}[field], message)
+        if data["new_status"] == Status.FULFILLED and self.instance.pk and self.instance.parts.filter(open_condition()).exists():
+            self.add_error(
+                "new_status",
+                _(
+                    "Parts of this programme are still open: record it as fulfilled on the commitment's page, with a note saying why."
+                ),
+            )
+
+
+class MergedFilter(admin.SimpleListFilter):
+    """Staff find merged duplicates here too (the site's lists leave them out)."""
+
+    title = _("merged into another")
+    parameter_name = "merged"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Merged into another")), ("no", _("Not merged"))]
+
+    def queryset(self, request, queryset: QuerySet) -> QuerySet:
+        if self.value() in ("yes", "no"):
+            return queryset.filter(merged_into__isnull=self.value() == "no")
+        return queryset
 
 
 @admin.register(Commitment)
@@ -165,11 +187,12 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
         "deadline",
         "deadline_source",
         "responsible_person",
+        "merged_into",
         "view_link",
     ]
     # No filter listing every person or theme: at hundreds of them the sidebar cost more than the
     # list. Search by minister or use the application's commitment list, which filters by both.
-    list_filter = ["current_status", "kind", "deadline_source", OverdueFilter]
+    list_filter = ["current_status", "kind", "deadline_source", OverdueFilter, MergedFilter]
     list_select_related = ["responsible_person"]
     search_fields = ["title", "quote", "answer__question__subject", "responsible_person__last_name"]
     autocomplete_fields = ["answer", "responsible_person", "responsible_office", "themes"]
@@ -178,6 +201,7 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
         (None, {"fields": ["answer", "title", "quote", "kind", "target_group", "themes"]}),
         (_("Responsibility"), {"fields": ["responsible_person", "responsible_office"]}),
         (_("Deadline"), {"fields": ["deadline", "deadline_source", "deadline_wording"]}),
+        (_("Programme and duplicates (changed on the commitment's page)"), {"fields": ["parent", "merged_into"]}),
         (None, {"fields": ["reason", "expected_version"]}),
         (
             _("Current status (from the history below)"),
@@ -198,7 +222,7 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', commitment.get_absolute_url(), _("open"))
 
     def get_readonly_fields(self, request, obj=None) -> list[str]:
-        derived = ["current_status", "status_observed_on", "last_recorded_at", "version"]
+        derived = ["current_status", "status_observed_on", "last_recorded_at", "version", "parent", "merged_into"]
         # A commitment stays in the answer it was quoted from.
         return ["answer", *derived] if obj else derived
 
@@ -216,6 +240,16 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
             )
             for name, options in self.fieldsets
         ]
+
+    def get_queryset(self, request) -> QuerySet:
+        # Every commitment, merged duplicates included (the default manager leaves them out).
+        return Commitment.all_objects.select_related(*self.list_select_related)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A merged duplicate is read here; it changes again once an administrator undoes the merge.
+        if obj is not None and obj.merged_into_id is not None:
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Commitments are part of the public record: one made by mistake is marked lapsed, not deleted.
@@ -314,3 +348,20 @@ class StatusUpdateVoidAdmin(ReadOnlyAdminMixin, LargeTableMixin, admin.ModelAdmi
     list_display = ["update", "reason", "voided_by", "voided_at"]
     list_select_related = ["update__commitment", "voided_by"]
     search_fields = ["reason"]
+
+
+@admin.register(CommitmentMerge)
+class CommitmentMergeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Merges are made and undone on the commitment's page (undoing: administrators), where the
+    reason is asked for; here they are listed, with a link to undo a standing one."""
+
+    list_display = ["absorbed", "kept", "merged_by", "merged_at", "undone_at", "undo_link"]
+    list_select_related = ["absorbed", "kept", "merged_by"]
+    search_fields = ["reason", "kept__title", "absorbed__title"]
+    list_filter = [("undone_at", admin.EmptyFieldListFilter)]
+
+    @admin.display(description=_("undo"))
+    def undo_link(self, merge: CommitmentMerge) -> str:
+        if not merge.is_standing:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("commitment_merge_undo", args=[merge.kept_id, merge.pk]), _("undo…"))

@@ -8,7 +8,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.demo.samples import EXAMPLE_NOTE, RESTATING, SAMPLES, UNANSWERED, OpenQuestion, Promise, Sample
+from tracker.demo.samples import (
+    DUPLICATES,
+    EXAMPLE_NOTE,
+    PROGRAMMES,
+    RESTATING,
+    SAMPLES,
+    UNANSWERED,
+    OpenQuestion,
+    Promise,
+    Sample,
+)
 from tracker.imports.deadlines import find_deadline
 from tracker.imports.records import AnswerRecord, PersonRecord, QuestionRecord
 from tracker.imports.runner import import_documents
@@ -23,7 +33,9 @@ from tracker.services.commitments import (
     commitment_hand_over,
     commitment_restore_history,
 )
+from tracker.services.merges import commitments_merge
 from tracker.services.people import office_resolve, person_resolve
+from tracker.services.programmes import commitment_set_parent
 from tracker.services.suggestions import suggestion_confirm, suggestion_restate
 from tracker.services.team import follow, profile_update
 
@@ -80,6 +92,7 @@ def load_demo_data(*, with_users: bool = True) -> DemoSummary:
     for question in UNANSWERED:
         _load_open_question(question, today)
     _load_restatements(today)
+    _link_programmes_and_duplicates()
     users = _demo_users() if with_users else []
     return DemoSummary(questions=Question.objects.count(), commitments=Commitment.objects.count(), users=users)
 
@@ -139,6 +152,19 @@ def _load_restatements(today: datetime.date) -> None:
             )
 
 
+def _link_programmes_and_duplicates() -> None:
+    """The sample programme's parts, and the sample duplicate merged; nothing the second time."""
+    samples = Commitment.all_objects.filter(answer__question__subject__startswith="[Voorbeeld]")
+    for programme_title, part_titles in PROGRAMMES.items():
+        programme = samples.get(title=programme_title)
+        for title in part_titles:
+            commitment_set_parent(commitment=samples.get(title=title), parent=programme, user=None, reason="demo data")
+    for kept_title, duplicate_title, reason in DUPLICATES:
+        duplicate = samples.get(title=duplicate_title)
+        if duplicate.merged_into_id is None:
+            commitments_merge(kept=samples.get(title=kept_title), absorbed=duplicate, user=None, reason=reason)
+
+
 def _load_open_question(sample: OpenQuestion, today: datetime.date) -> None:
     record = QuestionRecord(
         number=sample.number,
@@ -154,7 +180,8 @@ def _load_open_question(sample: OpenQuestion, today: datetime.date) -> None:
 
 def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> None:
     answer = question.answer
-    if answer.commitments.filter(quote=promise.quote).exists():
+    # all_objects: a sample merged into another (DUPLICATES) is there too, hidden.
+    if Commitment.all_objects.filter(answer=answer, quote=promise.quote).exists():
         return
     made_on = answer.made_on
     deadline, wording = None, promise.wording

@@ -408,6 +408,69 @@ SAMPLES = [
             ),
         ),
     ),
+    # The measures of the action plan above (a programme and its parts, linked by the loader), and
+    # the plan itself promised again and recorded twice by mistake (merged by the loader).
+    Sample(
+        118,
+        D(2025, 3, 4),
+        24,
+        "Fatma Yilmaz",
+        "Nadia El Morabit",
+        WONEN,
+        "[Voorbeeld] Maatregelen van het actieplan armoedebestrijding",
+        "Het middenveld vraagt concrete maatregelen.\n\n1. Welke maatregelen bevat het nieuwe actieplan?\n2. Wanneer wordt het plan voorgelegd?",
+        "1. Het plan bevat onder meer vier maatregelen. Ik zal de schooltoeslag tegen september 2025 automatisch toekennen. "
+        "We breiden de buddywerkingen tegen eind 2026 uit naar alle centrumsteden. "
+        "Ik zal de huurpremie in 2025 verhogen voor gezinnen met kinderen. "
+        "We starten in 2026 een proefproject rond energiearmoede in vijf gemeenten.\n\n"
+        "2. Ik zal het nieuwe actieplan armoedebestrijding tegen eind 2025 aan het Vlaams Parlement voorleggen.",
+        ("Armoedebestrijding",),
+        (
+            Promise(
+                "Ik zal de schooltoeslag tegen september 2025 automatisch toekennen.",
+                "Automatische toekenning van de schooltoeslag",
+                "action",
+                D(2025, 9, 1),
+                "tegen september 2025",
+                "gezinnen met kinderen",
+                (Update("fulfilled", D(2025, 9, 3), "Eerste automatische uitbetalingen gebeurd."),),
+            ),
+            Promise(
+                "We breiden de buddywerkingen tegen eind 2026 uit naar alle centrumsteden.",
+                "Buddywerkingen in alle centrumsteden",
+                "action",
+                D(2026, 12, 31),
+                "tegen eind 2026",
+                "mensen in armoede",
+                (Update("in_progress", D(2025, 11, 20), "Acht van de dertien centrumsteden gestart."),),
+            ),
+            Promise(
+                "Ik zal de huurpremie in 2025 verhogen voor gezinnen met kinderen.",
+                "Hogere huurpremie voor gezinnen met kinderen",
+                "funding",
+                D(2025, 12, 31),
+                "in 2025",
+                "huurders met kinderen",
+                (Update("partially_fulfilled", D(2026, 1, 12), "Verhoogd, maar minder dan aangekondigd."),),
+            ),
+            Promise(
+                "We starten in 2026 een proefproject rond energiearmoede in vijf gemeenten.",
+                "Proefproject energiearmoede",
+                "project_call",
+                D(2026, 12, 31),
+                "in 2026",
+                "gezinnen in energiearmoede",
+            ),
+            Promise(
+                "Ik zal het nieuwe actieplan armoedebestrijding tegen eind 2025 aan het Vlaams Parlement voorleggen.",
+                "Actieplan armoedebestrijding voorleggen aan het Parlement",
+                "action",
+                D(2025, 12, 31),
+                "tegen eind 2025",
+                "mensen in armoede",
+            ),
+        ),
+    ),
     Sample(
         112,
         D(2025, 1, 15),
@@ -1109,3 +1172,21 @@ RESTATING = [
         ("Armoedebestrijding",),
     ),
 ]
+
+# Programmes and their parts, by title: the action plan and its measures (one level deep).
+PROGRAMMES = {
+    "Nieuw Vlaams actieplan armoedebestrijding": (
+        "Automatische toekenning van de schooltoeslag",
+        "Buddywerkingen in alle centrumsteden",
+        "Hogere huurpremie voor gezinnen met kinderen",
+        "Proefproject energiearmoede",
+    ),
+}
+# Duplicates merged into the commitment kept, by title: (kept, duplicate, reason).
+DUPLICATES = (
+    (
+        "Nieuw Vlaams actieplan armoedebestrijding",
+        "Actieplan armoedebestrijding voorleggen aan het Parlement",
+        "Dezelfde belofte: het actieplan werd in vraag 118 opnieuw beloofd en per vergissing apart ingevoerd.",
+    ),
+)

@@ -40,10 +40,19 @@ class StatusUpdateForm(forms.Form):
         help_text=_("Optional: a reference or an excerpt, e.g. “answer to question 112 of 3 March 2020”."),
     )
 
-    def __init__(self, *args, commitment: Commitment, **kwargs):
+    def __init__(self, *args, commitment: Commitment, open_parts: list[Commitment] = (), **kwargs):
         kwargs.setdefault("initial", {}).setdefault("observed_on", timezone.localdate())
         super().__init__(*args, **kwargs)
         self.commitment = commitment
+        if open_parts:
+            # A programme with open parts: "fulfilled" needs the editor's say-so and a note
+            # (tracker.services.commitments.commitment_record_status checks it).
+            self.fields["confirm_open_parts"] = forms.BooleanField(
+                label=_("Record it anyway: the open parts are %(parts)s")
+                % {"parts": ", ".join(part.reference for part in open_parts)},
+                required=False,
+                help_text=_("Only for “fulfilled”; say why in the note."),
+            )
         self.fields["status"].choices = [
             (value, label) for value, label in Status.choices if value in commitment.allowed_statuses()
         ]

@@ -257,7 +257,8 @@ def _suggest(answer: Answer) -> int:
     """Add pending suggestions for sentences not suggested before and not already commitments."""
     suggestions = list(answer.suggestions.all())
     known = {suggestion.fingerprint for suggestion in suggestions}
-    quotes = list(answer.commitments.values_list("quote", flat=True))
+    # all_objects: a commitment merged into another is still this answer's (its quote too).
+    quotes = list(Commitment.all_objects.filter(answer=answer).values_list("quote", flat=True))
     found = suggest_commitments(
         answer.text, made_on=answer.made_on, term_end=default_horizon(answer.made_on, answer.question.assembly_id)
     )
@@ -334,9 +335,10 @@ def _import_commitment(answer: Answer, record: CommitmentRecord, outcome: Upsert
     and its history is recorded by that user, now, with the checks of the status form."""
     where = record.reference or record.title
     pk = reference_pk(record.reference)
-    commitment = answer.commitments.filter(pk=pk).first() if pk else None
+    stored = Commitment.all_objects.filter(answer=answer)  # a merged duplicate is not imported twice
+    commitment = stored.filter(pk=pk).first() if pk else None
     if commitment is None:
-        commitment = answer.commitments.filter(quote=record.quote, title=record.title).first()
+        commitment = stored.filter(quote=record.quote, title=record.title).first()
     created = commitment is None
     if created:
         source = _checked_kind_and_source(record, where)

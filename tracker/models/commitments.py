@@ -497,6 +497,21 @@ class Commitment(models.Model):
     def allowed_statuses(self) -> list[str]:
         return Status.for_refusals() if self.is_refusal else Status.for_promises()
 
+    def part_of_errors(self, parent: "Commitment") -> dict:
+        """Why *parent* cannot be this commitment's programme (empty: it can). One level only: a
+        programme is a list of measures, not a tree; a refusal is a position, neither a programme
+        nor a measure of one. Whether this commitment has parts of its own is the service's check."""
+        if parent.pk is not None and parent.pk == self.pk:
+            return {"parent": _("A commitment cannot be a part of itself.")}
+        if self.is_refusal or parent.is_refusal:
+            return {"parent": _("A refusal is neither a programme nor a part of one.")}
+        if parent.parent_id is not None:
+            return {
+                "parent": _("%(parent)s is itself a part of %(grandparent)s: choose the programme, %(grandparent)s.")
+                % {"parent": parent.reference, "grandparent": f"C-{parent.parent_id:05d}"}
+            }
+        return {}
+
     def clean(self) -> None:
         errors = {}
         if self.answer_id and self.quote and self.quote not in self.answer.text:
@@ -514,6 +529,7 @@ class Commitment(models.Model):
             errors["deadline_source"] = _(
                 "Say where the deadline comes from: stated in the answer, set by staff or default horizon."
             )
+        errors.update(self.part_of_errors(self.parent) if self.parent_id else {})
         if self.pk and self.current_status and self.current_status not in self.allowed_statuses():
             errors["kind"] = _("A promise cannot become a refusal or the reverse; record its outcome and add a new commitment.")
         if errors:

@@ -4,12 +4,12 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tracker.follow_up import PromiseChain
 from tracker.forms.widgets import DateInput
-from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Restatement, Status
+from tracker.models import Commitment, CommitmentMerge, DeadlineChange, DeadlineSource, Kind, Restatement, Status
 from tracker.models.commitments import OPEN_PROMISE
 from tracker.search import by_relevance, commitment_search
 from tracker.selectors.filtering import (
@@ -183,7 +183,9 @@ def overdue_list(*, as_of: datetime.date) -> QuerySet:
 
 def commitment_for_detail(pk: int, *, as_of: datetime.date) -> Commitment:
     """The commitment with everything its page and its follow-up draft show, its overdue flags
-    (with_overdue_flag) counted on *as_of*, in one query (the themes in a second)."""
+    (with_overdue_flag) counted on *as_of*, and whether it has parts (`has_parts`) or took part in
+    a merge (`has_merges`), so that a page reads those only where there are some; in one query
+    (the themes in a second)."""
     return (
         Commitment.objects.select_related(
             "responsible_person",
@@ -193,18 +195,15 @@ def commitment_for_detail(pk: int, *, as_of: datetime.date) -> Commitment:
             "answer__question__addressee_office",
             "answer__question__assembly",
             "assignee",
+            "parent",
         )
         .prefetch_related("themes")
         .with_overdue_flag(as_of=as_of)
+        .annotate(
+            has_parts=Exists(Commitment.objects.filter(parent=OuterRef("pk"))),
+            has_merges=Exists(CommitmentMerge.objects.filter(Q(kept=OuterRef("pk")) | Q(absorbed=OuterRef("pk")))),
+        )
         .get(pk=pk)
-    )
-
-
-def deadline_changes(commitment: Commitment) -> list[DeadlineChange]:
-    """Every change of *commitment*'s deadline in the order made, each with the later answer that
-    re-stated it (where one did), in one query."""
-    return list(
-        DeadlineChange.objects.filter(commitment=commitment).select_related("restatement__answer__question", "recorded_by")
     )
 
 

@@ -1,5 +1,6 @@
 """A commitment's complete history: status updates, audited edits, re-statements in later answers
-and moves of its deadline, together, newest first."""
+and moves of its deadline, together, newest first; with those of the duplicates merged into it, and
+the merges themselves."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -8,8 +9,17 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Commitment, DeadlineChange, DeadlineSource, Kind, Office, Person, Restatement, StatusUpdate
-from tracker.selectors.commitments import deadline_changes
+from tracker.models import (
+    Commitment,
+    CommitmentMerge,
+    DeadlineChange,
+    DeadlineSource,
+    Kind,
+    Office,
+    Person,
+    Restatement,
+    StatusUpdate,
+)
 
 _FIELD_LABELS = {
     "title": _("Title"),
@@ -23,8 +33,10 @@ _FIELD_LABELS = {
     "target_group": _("Target group"),
     "answer": _("Answer"),
     "assignee": _("Assigned to"),
+    "parent": _("Part of"),
 }
-_HIDDEN_FIELDS = {"version", "themes"}
+# merged_into: the merge is an event of its own (kind "merge"), with its reason.
+_HIDDEN_FIELDS = {"version", "themes", "merged_into"}
 # Shown by the deadline change itself (old and new date and words, the days slipped, the reason).
 _DEADLINE_FIELDS = {"deadline", "deadline_source", "deadline_wording"}
 
@@ -38,7 +50,7 @@ class Change:
 
 @dataclass
 class TimelineEvent:
-    kind: str  # "status", "edit", "created", "restated" or "deadline"
+    kind: str  # "status", "edit", "created", "restated", "deadline", "merge" or "unmerge"
     day: datetime.date
     recorded_at: datetime.datetime
     who: str
@@ -49,6 +61,8 @@ class TimelineEvent:
     decided_by: str = ""  # a closing status a second editor decided on: who (the decision is on update.confirmation)
     restatement: Restatement | None = None
     deadline_change: DeadlineChange | None = None  # a move of the deadline (for "restated": the move it caused)
+    origin: str = ""  # an event of a duplicate merged into this commitment: that one's reference
+    merge: CommitmentMerge | None = None
 
     @property
     def sort_key(self):
@@ -97,10 +111,14 @@ def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
     return str(value)
 
 
-def _chain_events(commitment: Commitment) -> tuple[list[TimelineEvent], set]:
+def _chain_events(commitment: Commitment, absorbed: dict[int, str]) -> tuple[list[TimelineEvent], set]:
     """The re-statements (each with the move of the deadline it caused) and the other deadline
-    changes; and the (old, new) deadlines they show, for the edits to leave out. Two queries."""
-    changes = deadline_changes(commitment)
+    changes, of the commitment and of the duplicates merged into it (*absorbed*: their references by
+    id); and the (old, new) deadlines of the commitment's own, for its edits to leave out. Two queries."""
+    ids = [commitment.pk, *absorbed]
+    changes = list(
+        DeadlineChange.objects.filter(commitment__in=ids).select_related("restatement__answer__question", "recorded_by")
+    )
     caused = {change.restatement_id: change for change in changes if change.restatement_id}
     events = [
         TimelineEvent(
@@ -110,8 +128,9 @@ def _chain_events(commitment: Commitment) -> tuple[list[TimelineEvent], set]:
             who=_who(restatement.recorded_by, restatement.recorded_by_name),
             restatement=restatement,
             deadline_change=caused.get(restatement.pk),
+            origin=absorbed.get(restatement.commitment_id, ""),
         )
-        for restatement in Restatement.objects.filter(commitment=commitment).select_related("answer__question", "recorded_by")
+        for restatement in Restatement.objects.filter(commitment__in=ids).select_related("answer__question", "recorded_by")
     ]
     events += [
         TimelineEvent(
@@ -121,16 +140,33 @@ def _chain_events(commitment: Commitment) -> tuple[list[TimelineEvent], set]:
             who=_who(change.recorded_by, change.recorded_by_name),
             deadline_change=change,
             reason=change.reason,
+            origin=absorbed.get(change.commitment_id, ""),
         )
         for change in changes
         if not change.restatement_id
     ]
-    return events, {(change.old_deadline, change.new_deadline) for change in changes}
+    own = {(change.old_deadline, change.new_deadline) for change in changes if change.commitment_id == commitment.pk}
+    return events, own
+
+
+def _merge_events(merges: list[CommitmentMerge]) -> list[TimelineEvent]:
+    """Each merge, and its undoing where it was undone."""
+    happened = [("merge", merge, merge.merged_at, merge.merged_by, merge.merged_by_name, merge.reason) for merge in merges]
+    happened += [
+        ("unmerge", merge, merge.undone_at, merge.undone_by, merge.undone_by_name, merge.undo_reason)
+        for merge in merges
+        if not merge.is_standing
+    ]
+    return [
+        TimelineEvent(kind=kind, day=timezone.localdate(at), recorded_at=at, who=_who(user, name), reason=reason, merge=merge)
+        for kind, merge, at, user, name, reason in happened
+    ]
 
 
 def deadline_changes_of(timeline: list[TimelineEvent]) -> list[DeadlineChange]:
-    """The deadline changes a timeline shows, in the order made (the commitment page's list of moves)."""
-    changes = [event.deadline_change for event in timeline if event.deadline_change is not None]
+    """The commitment's own deadline changes a timeline shows, in the order made (the commitment
+    page's list of moves; a merged duplicate's are on the timeline, marked, but moved its own deadline)."""
+    changes = [event.deadline_change for event in timeline if event.deadline_change is not None and not event.origin]
     return sorted(changes, key=lambda change: (change.changed_on, change.recorded_at, change.pk))
 
 
@@ -140,11 +176,16 @@ def _as_date(value) -> datetime.date | None:
     return value or None
 
 
-def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
+def commitment_timeline(commitment: Commitment, merges: list[CommitmentMerge] = ()) -> list[TimelineEvent]:
     """Status updates (by the date observed), edits (by the date made), re-statements (by the date
-    of the later answer) and deadline changes, newest first. Seven queries at most (the people
-    assigned, only when someone ever was)."""
-    chain, deadline_moves = _chain_events(commitment)
+    of the later answer) and deadline changes, newest first; with *merges*
+    (selectors.programmes.commitment_merges), the status updates, re-statements and deadline changes
+    of the duplicates standing merged into it (marked with their reference) and the merges. Seven
+    queries at most (the people assigned, only when someone ever was)."""
+    absorbed = {
+        merge.absorbed_id: merge.absorbed.reference for merge in merges if merge.kept_id == commitment.pk and merge.is_standing
+    }
+    chain, deadline_moves = _chain_events(commitment, absorbed)
     events = chain + [
         TimelineEvent(
             kind="status",
@@ -158,8 +199,9 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
                 if hasattr(update, "confirmation")
                 else ""
             ),
+            origin=absorbed.get(update.commitment_id, ""),
         )
-        for update in StatusUpdate.objects.filter(commitment=commitment).select_related(
+        for update in StatusUpdate.objects.filter(commitment__in=[commitment.pk, *absorbed]).select_related(
             "recorded_by", "void__voided_by", "confirmation__decided_by"
         )
     ]
@@ -172,6 +214,7 @@ def commitment_timeline(commitment: Commitment) -> list[TimelineEvent]:
     people = Person.objects.in_bulk([pk for pk in person_ids if pk])
     offices = Office.objects.in_bulk([pk for pk in office_ids if pk])
     users = get_user_model().objects.in_bulk([pk for pk in user_ids if pk])
+    events.extend(_merge_events(merges))
     previous = None
     for record in records:
         when = record.history_date

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tracker.models import Answer, Question
+from tracker.models import Answer, Commitment, Question
 from tracker.services.commitments import commitments_follow_answer
 
 
@@ -14,7 +14,8 @@ def validate_answer_text(answer: Answer, text: str) -> None:
     """Refuse a new text that no longer contains the quote of a commitment made in the answer."""
     if not answer.pk:
         return
-    lost = [commitment.reference for commitment in answer.commitments.only("pk", "quote") if commitment.quote not in text]
+    quoted = Commitment.all_objects.filter(answer=answer).only("pk", "quote")  # merged duplicates quote it too
+    lost = [commitment.reference for commitment in quoted if commitment.quote not in text]
     if lost:
         raise ValidationError(
             {

@@ -19,7 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +37,7 @@ from tracker.models import (
     Theme,
     default_horizon,
 )
+from tracker.models.commitments import open_condition
 from tracker.services.slippage import deadline_change_record
 
 
@@ -85,9 +86,16 @@ def initial_status(kind: str) -> str:
     return Status.POSITION_MAINTAINED if kind == Kind.REFUSAL else Status.ANNOUNCED
 
 
+# django-simple-history's history_change_reason column (varchar(100); PostgreSQL refuses more).
+CHANGE_REASON_LENGTH = 100
+
+
 def _with_history(commitment: Commitment, *, user: AbstractBaseUser | None, reason: str = "") -> Commitment:
-    # django-simple-history reads these two attributes when it writes the historical record.
+    # django-simple-history reads these two attributes when it writes the historical record. A
+    # longer reason is shortened there; where it matters in full (a merge) its own record keeps it.
     commitment._history_user = user
+    if len(reason) > CHANGE_REASON_LENGTH:
+        reason = reason[: CHANGE_REASON_LENGTH - 1] + "…"
     commitment._change_reason = reason or None
     return commitment
 
@@ -226,8 +234,9 @@ def validate_status_update(*, commitment: Commitment, status: str, observed_on: 
 def _lock(commitment: Commitment) -> Commitment:
     # Two editors may write to the same commitment at once. Locking the row makes the second wait
     # for the first, so both updates are kept and the current status is computed from the complete
-    # history (on SQLite, writes are serialised by the database itself).
-    # (Commitment.all_objects: a restore writes the history of a commitment merged into another too.)
+    # history (on SQLite, writes are serialised by the database itself). A commitment merged into
+    # another is found too: its awaiting updates are still confirmed, rejected or voided, and a
+    # restore writes its history.
     return Commitment.all_objects.select_for_update().select_related("answer__question").get(pk=commitment.pk)
 
 
@@ -269,6 +278,7 @@ def commitment_record_status(
     note: str = "",
     evidence_url: str = "",
     evidence_text: str = "",
+    confirm_open_parts: bool = False,
 ) -> StatusUpdate:
     """Append a status update, recorded by *user* now, and make the latest observation the
     commitment's current status.
@@ -277,8 +287,16 @@ def commitment_record_status(
     recorded last. A backdated update therefore joins the history without replacing a newer one.
     With the four-eyes check on (TRACKER_FOUR_EYES), a status that closes the commitment awaits a
     second editor's confirmation and does not count until then.
+
+    A programme is not fulfilled while one of its parts is open, unless the editor says so
+    (*confirm_open_parts*) with a note. A commitment merged into another passes the update on to
+    that one, whose history it now is.
     """
     locked = _lock(commitment)
+    if locked.merged_into_id is not None:
+        locked = _lock(Commitment(pk=locked.merged_into_id))
+    if status == Status.FULFILLED:
+        _check_open_parts(locked, confirmed=confirm_open_parts, note=note)
     update = _append_status(
         locked,
         status=status,
@@ -291,6 +309,29 @@ def commitment_record_status(
     )
     commitment_refresh_current_status(commitment)
     return update
+
+
+def _check_open_parts(locked: Commitment, *, confirmed: bool, note: str) -> None:
+    # Only the recording of a status is checked: a restore or the demo data write history as it
+    # was, and a second editor confirming the status confirms the first one's decision.
+    open_parts = [part.reference for part in locked.parts.filter(open_condition()).only("pk").order_by("pk")]
+    if not open_parts:
+        return
+    if not confirmed:
+        raise ValidationError(
+            {
+                "status": _(
+                    "Parts of this programme are still open: %(parts)s. Record their outcome first, or record "
+                    "it anyway with a note saying why."
+                )
+                % {"parts": ", ".join(open_parts)}
+            },
+            code="open_parts",
+        )
+    if not note.strip():
+        raise ValidationError(
+            {"note": _("Say why the programme counts as fulfilled while parts are still open; the note stays in the history.")}
+        )
 
 
 def needs_second_editor(status: str) -> bool:
@@ -339,8 +380,12 @@ def commitments_refresh_current_status(commitments: QuerySet) -> int:
     """Set the stored current status of *commitments* from their history, in one UPDATE: the
     status and date of the latest valid update (StatusUpdateQuerySet.latest_first: latest observed,
     then latest recorded), and when the latest valid update was recorded. Voided updates do not
-    count. Callers hold the rows' locks inside their transaction (or own a bulk load)."""
-    history = StatusUpdate.objects.valid().filter(commitment=OuterRef("pk"))
+    count. The history of a commitment includes that of the duplicates merged into it. Callers
+    hold the rows' locks inside their transaction (or own a bulk load)."""
+    # commitment_id IN (itself, its merged duplicates): both probes use an index (the primary key,
+    # merged_into), so a bulk load stays one indexed lookup per row.
+    merged = Commitment.all_objects.filter(Q(pk=OuterRef(OuterRef("pk"))) | Q(merged_into=OuterRef(OuterRef("pk"))))
+    history = StatusUpdate.objects.valid().filter(commitment__in=merged.values("pk"))
     latest = history.latest_first()
     return commitments.update(
         current_status=Subquery(latest.values("status")[:1]),
@@ -350,9 +395,14 @@ def commitments_refresh_current_status(commitments: QuerySet) -> int:
 
 
 def commitment_refresh_current_status(commitment: Commitment) -> None:
-    """commitments_refresh_current_status() for one commitment, kept in step in memory too."""
-    commitments_refresh_current_status(Commitment.objects.filter(pk=commitment.pk))
-    stored = Commitment.objects.values("current_status", "status_observed_on", "last_recorded_at").get(pk=commitment.pk)
+    """commitments_refresh_current_status() for one commitment (and the one it is merged into, whose
+    history includes its own), kept in step in memory too."""
+    commitments_refresh_current_status(
+        Commitment.all_objects.filter(
+            Q(pk=commitment.pk) | Q(pk__in=Commitment.all_objects.filter(pk=commitment.pk).values("merged_into"))
+        )
+    )
+    stored = Commitment.all_objects.values("current_status", "status_observed_on", "last_recorded_at").get(pk=commitment.pk)
     for name, value in stored.items():
         setattr(commitment, name, value)
 
@@ -664,8 +714,8 @@ def commitments_assign(
 def commitments_follow_answer(*, answer: Answer) -> None:
     """After the answer's text or date changed: each commitment's quote position and date made
     follow (the caller has checked that every quote still occurs in the text)."""
-    for commitment in Commitment.objects.select_for_update().filter(answer=answer).only("pk", "quote"):
-        Commitment.objects.filter(pk=commitment.pk).update(
+    for commitment in Commitment.all_objects.select_for_update().filter(answer=answer).only("pk", "quote"):
+        Commitment.all_objects.filter(pk=commitment.pk).update(
             quote_start=max(answer.text.find(commitment.quote), 0), made_on=answer.made_on
         )
 

@@ -1,5 +1,7 @@
 """The commitment pages: list (with CSV export), overdue list, detail, and the editors' actions."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -15,6 +17,7 @@ from tracker.exports import list_export
 from tracker.exports.csv import csv_response
 from tracker.follow_up import follow_up_draft
 from tracker.forms.commitments import CommitmentEditForm, DeadlineForm, HandOverForm, StatusUpdateForm
+from tracker.forms.programmes import MergeForm, PartOfForm
 from tracker.forms.team import AssignForm, BulkAssignForm
 from tracker.models import Commitment, Person, Theme
 from tracker.pagination import paginate, warn_ignored_filters
@@ -30,6 +33,7 @@ from tracker.selectors.commitments import (
     promise_chain,
     sort_key,
 )
+from tracker.selectors.programmes import commitment_merges, parts_progress, programme_parts
 from tracker.selectors.team import user_name
 from tracker.selectors.timeline import commitment_timeline, deadline_changes_of
 from tracker.services.commitments import (
@@ -59,11 +63,41 @@ MORE_FILTERS = [
 ]
 
 
+class MergedAway(Exception):
+    """The commitment asked for was merged into another (*kept*), whose page is its page now."""
+
+    def __init__(self, pk: int, kept: int):
+        super().__init__(pk, kept)
+        self.pk, self.kept = pk, kept
+
+
 def _get_commitment(pk: int) -> Commitment:
     try:
         return commitment_for_detail(pk, as_of=timezone.localdate())
     except Commitment.DoesNotExist:
+        kept = Commitment.all_objects.filter(pk=pk).values_list("merged_into", flat=True).first()
+        if kept:
+            raise MergedAway(pk, kept) from None
         raise Http404(_("No commitment with this number.")) from None
+
+
+def follows_merges(view):
+    """A view of one commitment that leads from a merged duplicate to the commitment kept: the same
+    page of that one (a form sent to the duplicate is not applied: its page is shown instead)."""
+
+    @wraps(view)
+    def followed(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
+        try:
+            return view(request, pk, **kwargs)
+        except MergedAway as merged:
+            messages.info(
+                request,
+                _("%(ref)s was merged into %(kept)s.") % {"ref": f"C-{merged.pk:05d}", "kept": f"C-{merged.kept:05d}"},
+            )
+            name = request.resolver_match.url_name if request.method == "GET" else "commitment_detail"
+            return redirect(name, pk=merged.kept)
+
+    return followed
 
 
 @require_GET
@@ -179,7 +213,10 @@ def commitment_export_csv(request: HttpRequest) -> StreamingHttpResponse:
 def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int = 200, **forms) -> HttpResponse:
     can_edit = request.user.has_perm("tracker.change_commitment")
     before, quoted, after = commitment.quote_in_context()
-    timeline = commitment_timeline(commitment)
+    merges = commitment_merges(commitment) if commitment.has_merges else []
+    timeline = commitment_timeline(commitment, merges)
+    parts = programme_parts(commitment) if commitment.has_parts else []
+    open_parts = [part for part in parts if part.is_open]
     context = {
         "commitment": commitment,
         "question": commitment.answer.question,
@@ -198,7 +235,15 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
         "can_record": request.user.has_perm("tracker.add_statusupdate"),
         "can_void": request.user.has_perm("tracker.add_statusupdatevoid"),
         "can_edit": can_edit,
-        "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment),
+        "status_form": forms.get("status_form") or StatusUpdateForm(commitment=commitment, open_parts=open_parts),
+        "parts": parts,
+        "progress": parts_progress(parts),
+        "duplicates": [merge for merge in merges if merge.kept_id == commitment.pk and merge.is_standing],
+        "can_merge": request.user.has_perm("tracker.add_commitmentmerge"),
+        "can_undo_merge": request.user.has_perm("tracker.change_commitmentmerge"),
+        "part_of_form": forms.get("part_of_form")
+        or (PartOfForm(initial={"parent": commitment.parent.reference if commitment.parent_id else ""}) if can_edit else None),
+        "merge_form": forms.get("merge_form") or MergeForm(),
         "deadline_form": forms.get("deadline_form") or (DeadlineForm(commitment=commitment) if can_edit else None),
         "handover_form": forms.get("handover_form") or (HandOverForm(commitment=commitment) if can_edit else None),
         "assign_form": forms.get("assign_form") or (AssignForm(commitment=commitment) if can_edit else None),
@@ -209,12 +254,14 @@ def _render_detail(request: HttpRequest, commitment: Commitment, *, status: int 
 
 @require_GET
 @permission_required(VIEW, action=READING)
+@follows_merges
 def commitment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _get_commitment(pk))
 
 
 @require_GET
 @permission_required(VIEW, action=READING)
+@follows_merges
 def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft follow-up question for the commitment; with ?format=txt, the draft as a text file."""
     commitment = _get_commitment(pk)
@@ -228,9 +275,11 @@ def commitment_follow_up_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("tracker.add_statusupdate", action=gettext_lazy("Recording a status update"))
+@follows_merges
 def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
-    form = StatusUpdateForm(request.POST, commitment=commitment)
+    open_parts = [part for part in programme_parts(commitment) if part.is_open] if commitment.has_parts else []
+    form = StatusUpdateForm(request.POST, commitment=commitment, open_parts=open_parts)
     if form.is_valid():
         try:
             update = commitment_record_status(commitment=commitment, user=request.user, **form.cleaned_data)
@@ -254,6 +303,7 @@ def commitment_record_status_view(request: HttpRequest, pk: int) -> HttpResponse
 
 @require_POST
 @permission_required("tracker.change_commitment", action=gettext_lazy("Changing a deadline"))
+@follows_merges
 def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = DeadlineForm(request.POST, commitment=commitment)
@@ -270,6 +320,7 @@ def commitment_change_deadline_view(request: HttpRequest, pk: int) -> HttpRespon
 
 @require_POST
 @permission_required("tracker.change_commitment", action=gettext_lazy("Handing a commitment over"))
+@follows_merges
 def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     form = HandOverForm(request.POST, commitment=commitment)
@@ -282,6 +333,7 @@ def commitment_hand_over_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("tracker.change_commitment", action=gettext_lazy("Assigning a commitment"))
+@follows_merges
 def commitment_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Give the commitment to an editor to look after (or to nobody)."""
     commitment = _get_commitment(pk)
@@ -344,6 +396,7 @@ def commitment_bulk_assign_view(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("tracker.change_commitment", action=gettext_lazy("Editing a commitment"))
+@follows_merges
 def commitment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _get_commitment(pk)
     stale = None
