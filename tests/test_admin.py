@@ -113,6 +113,23 @@ def test_a_deadline_changed_in_the_admin_needs_a_reason_and_goes_through_the_ser
     assert (latest.history_user, latest.history_change_reason) == (administrator, "Verlengd in vraag 12.")
 
 
+def test_the_admin_shows_the_slippage_of_a_moved_deadline_and_never_edits_it(admin_client, data):
+    url = reverse("admin:tracker_commitment_change", args=[data.pk])
+    first = data.deadline
+    payload = change_payload(admin_client, data, deadline="2021-06-30", deadline_source="staff", reason="Verlengd.")
+    payload.update(first_deadline="2000-01-01", deadline_moves="99", deadline_slip_days="99")  # ignored: read-only
+    assert admin_client.post(url, payload).status_code == 302
+    data.refresh_from_db()
+    assert (data.first_deadline, data.deadline_moves, data.deadline_slip_days) == (
+        first,
+        1,
+        (datetime.date(2021, 6, 30) - first).days,
+    )
+    page = admin_client.get(url).content.decode()
+    assert "Days slipped" in page
+    assert f'<div class="readonly">{(datetime.date(2021, 6, 30) - first).days}</div>' in page
+
+
 def test_an_admin_form_opened_before_someone_elses_change_is_refused(admin_client, data):
     url = reverse("admin:tracker_commitment_change", args=[data.pk])
     stale = change_payload(admin_client, data, title="Mijn versie")

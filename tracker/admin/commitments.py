@@ -34,6 +34,10 @@ DEADLINE_FIELDS = ["deadline", "deadline_source", "deadline_wording"]
 RESPONSIBILITY_FIELDS = ["responsible_person", "responsible_office"]
 
 
+# Kept in step with the deadline changes by tracker.services.slippage: shown, never edited here.
+SLIPPAGE_FIELDS = ["first_deadline", "deadline_moves", "deadline_slip_days"]
+
+
 class OverdueFilter(admin.SimpleListFilter):
     title = _("overdue")
     parameter_name = "overdue"
@@ -200,7 +204,7 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["answer", "title", "quote", "kind", "target_group", "themes"]}),
         (_("Responsibility"), {"fields": ["responsible_person", "responsible_office"]}),
-        (_("Deadline"), {"fields": ["deadline", "deadline_source", "deadline_wording"]}),
+        (_("Deadline"), {"fields": ["deadline", "deadline_source", "deadline_wording", *SLIPPAGE_FIELDS]}),
         (_("Programme and duplicates (changed on the commitment's page)"), {"fields": ["parent", "merged_into"]}),
         (None, {"fields": ["reason", "expected_version"]}),
         (
@@ -222,7 +226,15 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', commitment.get_absolute_url(), _("open"))
 
     def get_readonly_fields(self, request, obj=None) -> list[str]:
-        derived = ["current_status", "status_observed_on", "last_recorded_at", "version", "parent", "merged_into"]
+        derived = [
+            "current_status",
+            "status_observed_on",
+            "last_recorded_at",
+            "version",
+            "parent",
+            "merged_into",
+            *SLIPPAGE_FIELDS,
+        ]
         # A commitment stays in the answer it was quoted from.
         return ["answer", *derived] if obj else derived
 
@@ -235,7 +247,11 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
                 name,
                 {
                     **options,
-                    "fields": [f for f in options["fields"] if f not in ("deadline_source", "reason", "expected_version")],
+                    "fields": [
+                        f
+                        for f in options["fields"]
+                        if f not in ("deadline_source", "reason", "expected_version", *SLIPPAGE_FIELDS)
+                    ],
                 },
             )
             for name, options in self.fieldsets
