@@ -1,6 +1,6 @@
 """The domain model, one module per part of the vocabulary (see PRODUCT.md)."""
 
-from tracker.models.chains import CommitmentMerge, DeadlineChange, Restatement, Slippage, slip_between, slippage_from_changes
+from tracker.models.chains import CommitmentMerge, DeadlineChange, Restatement, Slippage, slippage_from_changes
 from tracker.models.commitments import (
     Commitment,
     CommitmentQuerySet,
@@ -59,6 +59,5 @@ __all__ = [
     "Theme",
     "default_horizon",
     "session_year_of",
-    "slip_between",
     "slippage_from_changes",
 ]

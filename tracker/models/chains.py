@@ -126,11 +126,6 @@ class DeadlineChange(models.Model):
         return gettext("re-stated in vraag %(citation)s") % {"citation": self.restatement.answer.question.citation}
 
 
-def slip_between(old: datetime.date | None, new: datetime.date | None) -> int | None:
-    """Days from one deadline to the next, or None when either is missing."""
-    return (new - old).days if old is not None and new is not None else None
-
-
 @dataclass(frozen=True)
 class Slippage:
     """How far deadlines slipped: over one commitment (moved is 0 or 1), a minister's or any set.

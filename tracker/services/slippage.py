@@ -5,7 +5,7 @@ re-statement), inside their transaction and with the commitment's row lock held.
 
 import datetime
 
-from tracker.models import Commitment, DeadlineChange, Restatement, slip_between, slippage_from_changes
+from tracker.models import Commitment, DeadlineChange, Restatement, slippage_from_changes
 
 
 def deadline_change_record(
@@ -35,10 +35,10 @@ def deadline_change_record(
     )
     if locked.first_deadline is None and locked.deadline is not None:
         locked.first_deadline = old_deadline or locked.deadline
-    slip = slip_between(old_deadline, locked.deadline)
-    if slip is not None:
+    # The rule of a move is the change's own (DeadlineChange.is_move), as in slippage_from_changes().
+    if change.is_move:
         locked.deadline_moves += 1
-        locked.deadline_slip_days += slip
+        locked.deadline_slip_days += change.slip_days
     Commitment.all_objects.filter(pk=locked.pk).update(
         first_deadline=locked.first_deadline,
         deadline_moves=locked.deadline_moves,
