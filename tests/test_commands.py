@@ -171,3 +171,19 @@ def test_suggest_prints_a_deadline_without_a_date_as_null_with_its_wording(monke
     monkeypatch.setattr("sys.stdin", io.StringIO("Ik zal de sector binnenkort samenroepen."))
     call_command("suggest", "-", "--answered-on", "2018-07-20")
     assert "[no date: binnenkort]" in capsys.readouterr().out
+
+
+def test_a_restore_brings_back_what_was_published_and_which_notes_were_public(tmp_path, administrator):
+    from tests.factories import exported_question
+    from tracker.models import Commitment
+
+    question = exported_question(**{"commitments.0.published": True, "commitments.0.status_history.1.note_is_public": True})
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "commitment-tracker/1", "questions": [question]}), encoding="utf-8")
+    call_command("restore_tracker", str(path), "--user", administrator.username, stdout=io.StringIO())
+    commitment = Commitment.objects.get()
+    assert commitment.published is True
+    assert [(u.note, u.note_is_public) for u in commitment.status_updates.order_by("observed_on")] == [
+        ("", False),
+        ("Oproep gepubliceerd.", True),
+    ]

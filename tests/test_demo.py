@@ -122,3 +122,13 @@ def test_the_demo_has_a_programme_with_parts_in_several_statuses_and_a_merged_du
     assert {Status.FULFILLED, Status.PARTIALLY_FULFILLED, Status.IN_PROGRESS} <= statuses
     duplicate = Commitment.all_objects.get(title="Actieplan armoedebestrijding voorleggen aan het Parlement")
     assert duplicate.merged_into == programme
+
+
+def test_the_demo_publishes_most_commitments_and_keeps_a_few_internal_with_public_and_internal_notes(demo):
+    total = Commitment.objects.count()
+    internal = Commitment.objects.filter(published=False)
+    assert 1 <= internal.count() <= total // 5
+    assert Commitment.objects.published().filter(answer__question__number=551).count() == 2
+    noted = StatusUpdate.objects.public().exclude(note="")
+    assert noted.filter(note_is_public=True).exists()
+    assert noted.filter(note_is_public=False).exists()

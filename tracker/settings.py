@@ -231,6 +231,9 @@ TRACKER_PAGE_SIZE = env_int("PAGE_SIZE", default=25, minimum=5)
 TRACKER_REPORT_MONTHS = env_int("REPORT_MONTHS", default=3, minimum=1)
 # The four-eyes check: a status that closes a commitment counts once a second editor confirms it.
 TRACKER_FOUR_EYES = env_bool("FOUR_EYES", default=True)
+# Whether a new commitment is published (shown on the public site and the open-data API) or kept
+# internal until an editor publishes it.
+TRACKER_PUBLISH_BY_DEFAULT = env_bool("PUBLISH_BY_DEFAULT", default=False)
 # Reminders to the assignee and the followers this many days before a deadline (and on the day it passes).
 TRACKER_REMINDER_DAYS = env_int("REMINDER_DAYS", default=7, minimum=1)
 # A new suggestion is proposed as a re-statement of an open commitment from this similarity up

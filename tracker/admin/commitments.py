@@ -60,7 +60,7 @@ class StatusUpdateInline(HttpsLinksMixin, admin.TabularInline):
     model = StatusUpdate
     extra = 0
     can_delete = False
-    fields = ["status", "observed_on", "note", "evidence_url", "recorded_by", "recorded_at", "voided"]
+    fields = ["status", "observed_on", "note", "note_is_public", "evidence_url", "recorded_by", "recorded_at", "voided"]
     readonly_fields = fields
     ordering = LATEST_FIRST
 
@@ -196,7 +196,7 @@ class CommitmentAdmin(LargeTableMixin, SimpleHistoryAdmin):
     ]
     # No filter listing every person or theme: at hundreds of them the sidebar cost more than the
     # list. Search by minister or use the application's commitment list, which filters by both.
-    list_filter = ["current_status", "kind", "deadline_source", OverdueFilter, MergedFilter]
+    list_filter = ["current_status", "kind", "deadline_source", "published", OverdueFilter, MergedFilter]
     list_select_related = ["responsible_person"]
     search_fields = ["title", "quote", "answer__question__subject", "responsible_person__last_name"]
     autocomplete_fields = ["answer", "responsible_person", "responsible_office", "themes"]

@@ -36,6 +36,7 @@ from tracker.services.commitments import (
 from tracker.services.merges import commitments_merge
 from tracker.services.people import office_resolve, person_resolve
 from tracker.services.programmes import commitment_set_parent
+from tracker.services.publishing import commitment_publish
 from tracker.services.suggestions import suggestion_confirm, suggestion_restate
 from tracker.services.team import follow, profile_update
 
@@ -204,6 +205,8 @@ def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> N
         commitment = suggestion_confirm(suggestion=suggestion, user=None, deadline=deadline, deadline_wording=wording, **fields)
     else:
         commitment = commitment_create(answer=answer, deadline=deadline, deadline_wording=wording, **fields)
+    # Most of the demo is published; a few stay internal, so that both can be seen.
+    commitment_publish(commitment=commitment, published=not promise.internal, user=None)
     for update in promise.history:
         observed_on = _day(update.observed, today)
         if promise.handover_to and observed_on.year >= 2020 and commitment.responsible_person.full_name != promise.handover_to[0]:
@@ -214,6 +217,7 @@ def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> N
             observed_on=observed_on,
             recorded=Provenance(at=_morning(observed_on)),
             note=update.note,
+            note_is_public=bool(update.note) and not update.internal_note,
             evidence_url=update.evidence_url,
         )
         commitment_restore_history(commitment=commitment, history=[sample])

@@ -17,6 +17,7 @@ class Update:
     observed: datetime.date | int  # a date, or days relative to the loading day (negative: before)
     note: str = ""
     evidence_url: str = ""
+    internal_note: bool = False  # a staff remark: kept off the public site (other notes are public)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Promise:
     target_group: str = ""
     history: tuple[Update, ...] = ()
     handover_to: tuple[str, str] = ()  # (minister, office) who took the portfolio over, in 2020 or later
+    internal: bool = False  # kept internal (not published), so that both can be seen in the demo
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ SAMPLES = [
                 "tegen eind 2018",
                 "reizigers openbaar vervoer",
                 (
-                    Update("delayed", D(2018, 11, 5), "Advies van de Raad van State laat op zich wachten."),
+                    Update("delayed", D(2018, 11, 5), "Advies van de Raad van State laat op zich wachten.", internal_note=True),
                     Update("in_progress", D(2021, 3, 1), "Opgenomen door de opvolger; ontwerpbesluit in tweede lezing."),
                     Update(
                         "partially_fulfilled",
@@ -276,7 +278,7 @@ SAMPLES = [
                 "binnen zes maanden",
                 "leraren en scholen",
                 (
-                    Update("delayed", D(2021, 5, 20), "Nota uitgesteld tot na het sociaal overleg."),
+                    Update("delayed", D(2021, 5, 20), "Nota uitgesteld tot na het sociaal overleg.", internal_note=True),
                     Update(
                         "fulfilled",
                         D(2021, 9, 10),
@@ -329,6 +331,7 @@ SAMPLES = [
                 D(2023, 12, 20),
                 "in het najaar van 2023",
                 "pendelaars",
+                internal=True,
             ),
         ),
     ),
@@ -351,6 +354,7 @@ SAMPLES = [
                 None,
                 "",
                 "leerlingen",
+                internal=True,
             ),
         ),
     ),

@@ -685,6 +685,8 @@ class Generator:
                         deadline_wording=wording,
                         target_group="",
                         made_on=made_on,
+                        # Nine in ten published, as an installation open to the public would have it.
+                        published=len(commitments) % 10 != 9,
                     )
                 )
         # Observations in date order, recorded in the same order (notes drawn after the commitments,
@@ -696,6 +698,7 @@ class Generator:
                     observed_on=observed_on,
                     recorded_at=self._recorded(observed_on, position),
                     note="" if position == 0 else self._fill(rng.choice(FILLER), "de opvolging"),
+                    note_is_public=position % 2 == 1,
                 )
                 for position, (status, observed_on) in enumerate(path)
             ]

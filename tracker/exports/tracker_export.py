@@ -134,6 +134,7 @@ def _status_update(update: StatusUpdate) -> dict:
         "status": update.status,
         "observed_on": update.observed_on.isoformat(),
         "note": update.note,
+        "note_is_public": update.note_is_public,
         "evidence_url": update.evidence_url,
         "evidence_text": update.evidence_text,
         "recorded_by": _author(update.recorded_by, update.recorded_by_name),
@@ -179,6 +180,7 @@ def _commitment(commitment: Commitment) -> dict:
         "target_group": commitment.target_group,
         "current_status": commitment.current_status,
         "overdue": commitment.is_overdue,
+        "published": commitment.published,
         "status_history": [_status_update(update) for update in commitment.status_updates.all()],
         # Across answers (issue 14): the slippage figures are what the deadline changes add up to.
         "first_deadline": _date(commitment.first_deadline),

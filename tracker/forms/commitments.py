@@ -25,6 +25,11 @@ class StatusUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What was observed, and where."),
     )
+    note_is_public = forms.BooleanField(
+        label=_("Show the note to the public"),
+        required=False,
+        help_text=_("On the public site, with the published commitment. Leave it unticked for internal remarks."),
+    )
     observed_on = forms.DateField(label=_("Observed on"), widget=DateInput, help_text=_("The date on which this status held."))
     evidence_url = WebAddressFormField(
         label=_("Evidence URL"),

@@ -69,7 +69,28 @@ class IdsField(forms.Field):
             raise forms.ValidationError(_("This form is incomplete or out of date: reload the list."), code="invalid") from None
 
 
-class BulkAssignForm(forms.Form):
+class BulkSelectionForm(forms.Form):
+    """A bulk action of the list: the ticked commitments and the list to go back to."""
+
+    commitments = IdsField(error_messages={"required": _("Tick the commitments first.")})
+    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+    too_many = _("At most %(limit)s commitments can be changed at once.")
+
+    def clean_commitments(self) -> list[int]:
+        ids = self.cleaned_data["commitments"]
+        if len(ids) > BULK_LIMIT:
+            raise forms.ValidationError(self.too_many, params={"limit": BULK_LIMIT})
+        return ids
+
+    def valid_query(self) -> str:
+        """The list's query string, re-encoded (nothing but a query string can come out of it), without
+        the one-off "select all" switch."""
+        query = QueryDict(self.data.get("query", "")[:2000], mutable=True)
+        query.pop("select", None)
+        return query.urlencode()
+
+
+class BulkAssignForm(BulkSelectionForm):
     """The list's bulk action: the ticked commitments, to whom, and the list to go back to."""
 
     commitments = IdsField(error_messages={"required": _("Tick the commitments to assign first.")})
@@ -79,24 +100,22 @@ class BulkAssignForm(forms.Form):
         placeholder=_("Choose a person…"),
         error_messages={"required": _("Choose who looks after the ticked commitments.")},
     )
-    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+    too_many = _("At most %(limit)s commitments can be assigned at once.")
 
     def __init__(self, *args, people: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].set_people(editor_choices() if people is None else people)
 
-    def clean_commitments(self) -> list[int]:
-        ids = self.cleaned_data["commitments"]
-        if len(ids) > BULK_LIMIT:
-            raise forms.ValidationError(_("At most %(limit)s commitments can be assigned at once."), params={"limit": BULK_LIMIT})
-        return ids
 
-    def valid_query(self) -> str:
-        """The list's query string, re-encoded (nothing but a query string can come out of it), without
-        the one-off "select all" switch."""
-        query = QueryDict(self.data.get("query", "")[:2000], mutable=True)
-        query.pop("select", None)
-        return query.urlencode()
+class BulkPublishForm(BulkSelectionForm):
+    """The list's other bulk action: publish the ticked commitments, or make them internal."""
+
+    commitments = IdsField(error_messages={"required": _("Tick the commitments to publish first.")})
+    published = forms.TypedChoiceField(
+        choices=[("1", _("Publish")), ("0", _("Make internal"))],
+        coerce=lambda value: value == "1",
+        error_messages={"required": _("Choose whether to publish the ticked commitments or make them internal.")},
+    )
 
 
 class ProfileForm(forms.Form):

@@ -22,6 +22,7 @@ class StatusRecord:
     status: str
     observed_on: datetime.date
     note: str = ""
+    note_is_public: bool = False
     evidence_url: str = ""
     evidence_text: str = ""
     recorded_by: str = ""
@@ -104,6 +105,7 @@ class CommitmentRecord:
     themes: tuple[str, ...] = ()
     target_group: str = ""
     history: tuple[StatusRecord, ...] = ()
+    published: bool | None = None  # as exported; None: the file does not say (TRACKER_PUBLISH_BY_DEFAULT)
     # Across answers (issue 14): only a restore brings these back, once every question is in.
     part_of: str = ""  # the reference of the programme it is a part of
     merged_into: str = ""

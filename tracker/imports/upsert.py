@@ -421,6 +421,7 @@ def restored_history(record: CommitmentRecord, *, where: str) -> list[RestoredSt
                 observed_on=entry.observed_on,
                 recorded=provenance(entry.recorded_by, entry.recorded_at),
                 note=entry.note,
+                note_is_public=entry.note_is_public,
                 evidence_url=entry.evidence_url,
                 evidence_text=entry.evidence_text,
                 void_reason=entry.void_reason,
@@ -453,6 +454,7 @@ def _restore_commitment(answer: Answer, record: CommitmentRecord, outcome: Upser
             deadline=record.deadline,
             deadline_source=_checked_kind_and_source(record, where),
             deadline_wording=record.deadline_wording,
+            published=record.published,
             history=history,
             reason=reason,
         )

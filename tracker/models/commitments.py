@@ -82,6 +82,11 @@ def default_horizon(made_on: datetime.date, assembly) -> datetime.date | None:
     return period.end_date if period else None
 
 
+def published_by_default() -> bool:
+    """A new commitment's publication (setting TRACKER_PUBLISH_BY_DEFAULT)."""
+    return settings.TRACKER_PUBLISH_BY_DEFAULT
+
+
 def open_condition() -> Q:
     """Still followed up: announced, in progress, delayed, or a refusal whose position stands; and
     not merged into another commitment (whose follow-up it now is)."""
@@ -202,6 +207,10 @@ class CommitmentQuerySet(models.QuerySet):
         """Open commitments whose latest status was observed more than *months* months before *as_of*
         (by default TRACKER_FOLLOW_UP_MONTHS)."""
         return self.filter(follow_up_condition(as_of, months))
+
+    def published(self) -> "CommitmentQuerySet":
+        """What the public sees: published commitments (merged duplicates never, by the manager)."""
+        return self.filter(published=True)
 
     def for_minister(self, person: Person) -> "CommitmentQuerySet":
         return self.filter(responsible_person=person)
@@ -330,6 +339,12 @@ class Commitment(models.Model):
         _("made on"),
         editable=False,
         help_text=_("The date of the answer (of the question when the answer is undated), kept here for lists and charts."),
+    )
+
+    published = models.BooleanField(
+        _("published"),
+        default=published_by_default,
+        help_text=_("Shown on the public site and in the open data, with its public notes; otherwise internal."),
     )
 
     # Kept in step with the status history by tracker.services.commitments only (never by a form),
@@ -552,6 +567,10 @@ class StatusUpdateQuerySet(models.QuerySet):
             Q(needs_confirmation=True) & (Q(confirmation__isnull=True) | Q(confirmation__confirmed=False))
         )
 
+    def public(self) -> "StatusUpdateQuerySet":
+        """The updates the public sees of a published commitment: those that count (valid())."""
+        return self.valid().filter(commitment__published=True, commitment__merged_into__isnull=True)
+
     def awaiting_confirmation(self) -> "StatusUpdateQuerySet":
         """Updates that close a commitment and wait for a second editor (not voided)."""
         return self.filter(needs_confirmation=True, confirmation__isnull=True, void__isnull=True)
@@ -567,6 +586,13 @@ class StatusUpdate(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     observed_on = models.DateField(_("observed on"), help_text=_("The date on which this status held."))
     note = models.TextField(_("note"), blank=True)
+    # The one column of an update that may change after it is recorded (the append-only trigger
+    # allows it): an editor withdraws a note from the public, or publishes it, later.
+    note_is_public = models.BooleanField(
+        _("public note"),
+        default=False,
+        help_text=_("Show the note on the public site with the published commitment; otherwise staff only."),
+    )
     evidence_url = WebAddressField(_("evidence URL"), max_length=500, blank=True)
     evidence_text = models.TextField(
         _("evidence"), blank=True, help_text=_("A later answer, a decision, a letter: what shows this status.")
@@ -616,6 +642,11 @@ class StatusUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} ({self.observed_on.isoformat()})"
+
+    @property
+    def public_note(self) -> str:
+        """The note as the public sees it: empty unless an editor made it public."""
+        return self.note if self.note_is_public else ""
 
 
 class StatusUpdateVoid(models.Model):

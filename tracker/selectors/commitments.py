@@ -104,6 +104,12 @@ class CommitmentFilter(TrackerFilterSet):
     deadline_to = django_filters.DateFilter(label=_("Deadline to"), field_name="deadline", lookup_expr="lte", widget=DateInput)
     answered_from = django_filters.DateFilter(label=_("Answered from"), field_name="made_on", lookup_expr="gte", widget=DateInput)
     answered_to = django_filters.DateFilter(label=_("Answered to"), field_name="made_on", lookup_expr="lte", widget=DateInput)
+    published = django_filters.ChoiceFilter(
+        label=_("Publication"),
+        choices=[("yes", _("Published")), ("no", _("Internal"))],
+        method="filter_published",
+        empty_label=_("Published or internal"),
+    )
     moved = CountFilter(
         label=_("Deadline moved at least (times)"),
         min_value=1,
@@ -132,6 +138,9 @@ class CommitmentFilter(TrackerFilterSet):
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.overdue(as_of=self.as_of) if value else queryset
+
+    def filter_published(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(published=value == "yes") if value else queryset
 
     def filter_moved(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
         return queryset.deadline_moved(times=value) if value else queryset

@@ -23,6 +23,7 @@ class BulkStatus:
     observed_on: datetime.date
     recorded_at: datetime.datetime
     note: str = ""
+    note_is_public: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def commitments_bulk_create(
             change.commitment_id = commitment.pk
     DeadlineChange.objects.bulk_create([change for its_changes in changes for change in its_changes], batch_size=5000)
     rows = [
-        (commitment.pk, entry.status, entry.observed_on, entry.note, entry.recorded_at)
+        (commitment.pk, entry.status, entry.observed_on, entry.note, entry.note_is_public, entry.recorded_at)
         for commitment, history in zip(commitments, histories, strict=True)
         for entry in history
     ]
@@ -113,8 +114,8 @@ def _write_status_updates(rows: list[tuple]) -> None:
     if connection.vendor != "postgresql":
         StatusUpdate.objects.bulk_create(
             [
-                StatusUpdate(commitment_id=pk, status=status, observed_on=day, note=note, recorded_at=at)
-                for pk, status, day, note, at in rows
+                StatusUpdate(commitment_id=pk, status=status, observed_on=day, note=note, note_is_public=public, recorded_at=at)
+                for pk, status, day, note, public, at in rows
             ],
             batch_size=5000,
         )
@@ -122,11 +123,12 @@ def _write_status_updates(rows: list[tuple]) -> None:
     # Every NOT NULL column without a database default is named: COPY fills the others with NULL.
     # Generated history needs no second editor (needs_confirmation false), like an import's.
     columns = (
-        "commitment_id, status, observed_on, note, evidence_url, evidence_text, recorded_by_name, recorded_at, needs_confirmation"
+        "commitment_id, status, observed_on, note, note_is_public, evidence_url, evidence_text, recorded_by_name, recorded_at, "
+        "needs_confirmation"
     )
     with (
         connection.cursor() as cursor,
         cursor.connection.cursor().copy(f"COPY tracker_statusupdate ({columns}) FROM STDIN") as copy,
     ):
-        for pk, status, day, note, at in rows:
-            copy.write_row((pk, status, day, note, "", "", "", at, False))
+        for pk, status, day, note, public, at in rows:
+            copy.write_row((pk, status, day, note, public, "", "", "", at, False))

@@ -171,12 +171,14 @@ def commitment_create(
     note: str = "",
     reason: str = "",
     as_recorded: Provenance | None = None,
+    published: bool | None = None,
 ) -> Commitment:
     """Record a commitment found in *answer*, with its first status observed on the answer's date.
 
     A stated deadline needs its wording; without one a promise gets the default horizon. Refusals
     have no deadline: they are followed up, never overdue. *as_recorded* is for the demo data
-    only; everyone else records the first status as themselves, now.
+    only; everyone else records the first status as themselves, now. It is published, or kept
+    internal, as *published* says, by default as the setting TRACKER_PUBLISH_BY_DEFAULT says.
     """
     recorded = as_recorded or Provenance.now(user)
     deadline, source, deadline_wording = _deadline_from(kind, deadline, deadline_wording, answer)
@@ -195,6 +197,8 @@ def commitment_create(
         first_status=status,
         first_recorded=recorded,
     )
+    if published is not None:
+        commitment.published = published
     _with_history(commitment, user=user, reason=reason).save()
     if themes:
         commitment.themes.set(themes)
@@ -246,6 +250,7 @@ def _append_status(
     status: str,
     observed_on: datetime.date,
     note: str = "",
+    note_is_public: bool = False,
     evidence_url: str = "",
     evidence_text: str = "",
     recorded: Provenance,
@@ -259,6 +264,7 @@ def _append_status(
         status=status,
         observed_on=observed_on,
         note=note.strip(),
+        note_is_public=note_is_public,
         evidence_url=evidence_url.strip(),
         evidence_text=evidence_text.strip(),
         **recorded.fields("recorded"),
@@ -276,6 +282,7 @@ def commitment_record_status(
     status: str,
     observed_on: datetime.date,
     note: str = "",
+    note_is_public: bool = False,
     evidence_url: str = "",
     evidence_text: str = "",
     confirm_open_parts: bool = False,
@@ -302,6 +309,7 @@ def commitment_record_status(
         status=status,
         observed_on=observed_on,
         note=note,
+        note_is_public=note_is_public,
         evidence_url=evidence_url,
         evidence_text=evidence_text,
         recorded=Provenance.now(user),
@@ -444,6 +452,7 @@ class RestoredStatus:
     observed_on: datetime.date
     recorded: Provenance
     note: str = ""
+    note_is_public: bool = False
     evidence_url: str = ""
     evidence_text: str = ""
     void_reason: str = ""
@@ -471,6 +480,7 @@ def commitment_restore(
     target_group: str,
     history: list[RestoredStatus],
     reason: str,
+    published: bool | None = None,
 ) -> Commitment:
     """Recreate a commitment from a full export exactly as it was (its reference, deadline and
     source, its history with the original authors and times): an administrator's restore only.
@@ -492,6 +502,8 @@ def commitment_restore(
         first_status=history[0].status,
         first_recorded=history[0].recorded,
     )
+    if published is not None:
+        commitment.published = published
     _with_history(commitment, user=None, reason=reason).save(force_insert=True)
     if reference_pk:
         _move_id_sequence_past_restored_ids()
@@ -532,6 +544,7 @@ def commitment_restore_history(*, commitment: Commitment, history: list[Restored
                 status=entry.status,
                 observed_on=entry.observed_on,
                 note=entry.note,
+                note_is_public=entry.note_is_public,
                 evidence_url=entry.evidence_url,
                 evidence_text=entry.evidence_text,
                 recorded=entry.recorded,

@@ -55,6 +55,7 @@ MORE_FILTERS = [
     "theme",
     "kind",
     "deadline_source",
+    "published",
     "deadline_from",
     "deadline_to",
     "answered_from",
