@@ -109,3 +109,10 @@ def test_recording_a_status_with_a_public_note(editor_client):
     )
     update = StatusUpdate.objects.filter(commitment=commitment).latest("recorded_at")
     assert (update.note, update.note_is_public) == ("Oproep gelanceerd.", True)
+
+
+def test_the_timeline_says_who_published_the_commitment_in_words(editor_client):
+    commitment = CommitmentFactory()
+    editor_client.post(f"/commitments/{commitment.pk}/publication/", {"published": "1"})
+    html = editor_client.get(commitment.get_absolute_url()).content.decode()
+    assert '<span class="change-field">Publication</span>: <del>internal</del> → <ins>published</ins>' in html

@@ -36,7 +36,6 @@ from tracker.services.commitments import (
 from tracker.services.merges import commitments_merge
 from tracker.services.people import office_resolve, person_resolve
 from tracker.services.programmes import commitment_set_parent
-from tracker.services.publishing import commitment_publish
 from tracker.services.suggestions import suggestion_confirm, suggestion_restate
 from tracker.services.team import follow, profile_update
 
@@ -200,13 +199,13 @@ def _confirm(question: Question, promise: Promise, *, today: datetime.date) -> N
         "themes": themes,
         "target_group": promise.target_group,
         "as_recorded": Provenance(at=_morning(made_on)),
+        # Most of the demo is published; a few stay internal, so that both can be seen.
+        "published": not promise.internal,
     }
     if suggestion:
         commitment = suggestion_confirm(suggestion=suggestion, user=None, deadline=deadline, deadline_wording=wording, **fields)
     else:
         commitment = commitment_create(answer=answer, deadline=deadline, deadline_wording=wording, **fields)
-    # Most of the demo is published; a few stay internal, so that both can be seen.
-    commitment_publish(commitment=commitment, published=not promise.internal, user=None)
     for update in promise.history:
         observed_on = _day(update.observed, today)
         if promise.handover_to and observed_on.year >= 2020 and commitment.responsible_person.full_name != promise.handover_to[0]:

@@ -34,6 +34,7 @@ _FIELD_LABELS = {
     "answer": _("Answer"),
     "assignee": _("Assigned to"),
     "parent": _("Part of"),
+    "published": _("Publication"),
 }
 # merged_into: the merge is an event of its own (kind "merge"), with its reason.
 _HIDDEN_FIELDS = {"version", "themes", "merged_into"}
@@ -94,6 +95,8 @@ def _who(user, fallback: str = "") -> str:
 def _display(name: str, value, people: dict, offices: dict, users: dict) -> str:
     if name == "assignee":
         return _who(users.get(value), str(value)) if value else str(_("nobody"))
+    if name == "published":
+        return str(_("published") if value else _("internal"))
     if value in (None, ""):
         return "—"
     if name == "responsible_person":

@@ -41,6 +41,7 @@ def suggestion_confirm(
     themes: Iterable[Theme] = (),
     target_group: str = "",
     as_recorded: Provenance | None = None,
+    published: bool | None = None,
 ) -> Commitment:
     """Turn a suggestion, as suggested or as edited by staff, into a commitment with status announced
     (or position maintained, for a refusal) dated on the answer. *as_recorded*: the demo data only."""
@@ -57,6 +58,7 @@ def suggestion_confirm(
         target_group=target_group,
         user=user,
         as_recorded=as_recorded,
+        published=published,
     )
     _decide(locked, SuggestionState.CONFIRMED, user=user, commitment=commitment)
     suggestion.state, suggestion.commitment = locked.state, commitment
