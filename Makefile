@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per core halves the run; `make test TEST_WORKERS=0` runs in one.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test test-suite lint check-migrations browser wordlist bench quality loadtest clean install messages ci
+.PHONY: run test test-suite lint check-migrations browser wordlist bench profile quality loadtest clean install messages ci
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -79,6 +79,15 @@ messages: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
+
+# One page's top functions (cProfile) and SQL queries on the bench's database, as a logged-in
+# administrator: `make profile URL=/commitments/` (REQUESTS, TOP and SORT optional).
+URL ?= /commitments/
+REQUESTS ?= 5
+TOP ?= 30
+SORT ?= cumulative
+profile: $(INSTALLED)
+	$(BIN)/python bench/profile_page.py '$(URL)' --requests $(REQUESTS) --top $(TOP) --sort $(SORT)
 
 # The suggestions measured on the labelled corpus of real answers (tests/data/corpus/): the test split by
 # default, with every miss and false positive; `make quality SPLIT=dev` for the split to tune on. It also

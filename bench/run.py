@@ -9,7 +9,8 @@ bench/results.md and the plans to bench/plans/.
 
 Then the e-mail digests at scale (bench/mail.py): `send_digests` for 1,000 users, for a day and for a
 week, timed in a fresh process with its queries and peak memory; `python bench/run.py --mail` runs
-only that part and rewrites only its section of bench/results.md.
+only that part and rewrites only its section of bench/results.md; `python bench/run.py --pages` only the
+pages (keeping the digests' section as it was).
 """
 
 import datetime
@@ -86,7 +87,8 @@ def main() -> None:
     django.setup()
     if "--mail" not in sys.argv:
         pages(generated)
-    write_mail_results(*mail_bench())
+    if "--pages" not in sys.argv:
+        write_mail_results(*mail_bench())
 
 
 def pages(generated: float | None) -> None:
@@ -249,8 +251,31 @@ def write_results(rows: list[dict], generated: float | None, memory: tuple[float
         generated = float(GENERATION.read_text())
     if generated is not None:
         lines.append(f"Data generated in {generated:.0f} s (target < 600 s), by `generate_data` on this machine.")
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines.append(f"Machine: {cpu_model()}, {os.cpu_count()} cores (absolute times compare only on the same model).")
+    # The digests' section is kept when only the pages were measured (--pages).
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    kept = f"\n{MAIL_SECTION}" + previous.split(f"\n{MAIL_SECTION}", 1)[1] if f"\n{MAIL_SECTION}" in previous else ""
+    RESULTS.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
+
+
+def cpu_model() -> str:
+    """The processor's model name, from /proc/cpuinfo (Linux), else what the platform module knows."""
+    try:
+        fields = dict(
+            (key.strip(), value.strip())
+            for key, _sep, value in (
+                line.partition(":") for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
+            )
+        )
+        if "model name" in fields:
+            # A virtual machine may report only "AMD EPYC": the family and model tell the generation.
+            return f"{fields['model name']} (family {fields.get('cpu family', '?')}, model {fields.get('model', '?')})"
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or platform.machine()
 
 
 def mail_bench() -> tuple[list[dict], datetime.date]:

@@ -104,6 +104,11 @@ def commitments_bulk_create(
         for entry in history
     ]
     _write_status_updates(rows)
+    if connection.vendor == "postgresql":
+        # Statistics that count the rows just written: with those of the tables before the load the
+        # planner reads every status update for each commitment in the refresh below (hours at 1M).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE tracker_commitment, tracker_statusupdate")
     ids = [commitment.pk for commitment in commitments]
     commitments_refresh_current_status(Commitment.objects.filter(pk__gte=min(ids), pk__lte=max(ids)))
     return len(rows)
