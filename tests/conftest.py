@@ -96,3 +96,14 @@ def postgres_only():
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (a server to connect to, row locks, concurrent connections); CI runs it against PostgreSQL")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no choice list (tracker.choices) kept from another
+    test's database rows."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -153,3 +153,29 @@ def test_mail_goes_to_the_console_without_a_server_and_over_smtp_with_one():
         "30",
         "https://tracker.example.org",
     )
+
+
+def test_the_cache_is_this_processs_memory_unless_a_shared_one_is_named(monkeypatch):
+    from tracker.env import env_cache
+
+    monkeypatch.delenv("CACHE_URL", raising=False)
+    assert env_cache("CACHE_URL")["BACKEND"].endswith("LocMemCache")
+    monkeypatch.setenv("CACHE_URL", "file:///var/cache/tracker")
+    assert env_cache("CACHE_URL") == {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": "/var/cache/tracker",
+    }
+    monkeypatch.setenv("CACHE_URL", "redis://cache.internal:6379/1")
+    assert env_cache("CACHE_URL")["BACKEND"].endswith("RedisCache")
+
+
+def test_a_cache_url_not_understood_stops_start_up_with_a_clear_message():
+    result = start_django(DEBUG="1", CACHE_URL="file://relative/path")
+    assert result.returncode != 0
+    assert "CACHE_URL='file://relative/path' is not a cache this application understands" in result.stderr
+
+
+def test_templates_are_compiled_once_per_process_by_the_cached_loader():
+    from django.template import engines
+
+    assert [type(loader).__module__ for loader in engines["django"].engine.template_loaders] == ["django.template.loaders.cached"]

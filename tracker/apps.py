@@ -8,6 +8,11 @@ class TrackerConfig(AppConfig):
     verbose_name = _("Commitment tracker")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from tracker import choices
+
+        choices.connect()
+
 
 class TrackerAdminConfig(AdminConfig):
     default_site = "tracker.admin_site.TrackerAdminSite"

@@ -104,6 +104,26 @@ def env_database(name: str, *, default: str) -> dict:
     return config
 
 
+def env_cache(name: str) -> dict:
+    """The default cache (settings.CACHES) from a URL: unset or empty for this process's memory;
+    file:///path for a directory every process of one machine shares; redis://host:port/db or
+    memcached://host:port for processes on several machines."""
+    url = os.environ.get(name, "").strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    parts = urlsplit(url)
+    if parts.scheme == "file" and parts.path.startswith("/") and not parts.netloc:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parts.path}
+    if parts.scheme in ("redis", "rediss") and parts.hostname:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "memcached" and parts.hostname:
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": parts.netloc}
+    raise ImproperlyConfigured(
+        f"{name}={url!r} is not a cache this application understands: leave it empty (this process's memory), "
+        "or use file:///absolute/directory, redis://host:6379/0 or memcached://host:11211."
+    )
+
+
 def required_unless(condition: bool, name: str, *, fallback: Callable[[], str], reason: str) -> str:
     """Read a variable that may only be left out when *condition* holds (e.g. in DEBUG mode)."""
     value = os.environ.get(name)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.env import (
     env_bool,
+    env_cache,
     env_choice,
     env_database,
     env_email,
@@ -96,10 +97,17 @@ TEMPLATES = [
         },
     },
 ]
+# No "loaders": Django then compiles each template once per process (the cached loader, which it
+# picks itself whenever none are named, DEBUG or not; tests/test_settings.py checks it).
 FORM_RENDERER = "tracker.forms.renderer.TrackerFormRenderer"
 
 DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache keeps the choice lists of reference data (tracker.choices), forgotten on every write. In
+# this process's memory by default; several processes (gunicorn workers, the commands run by cron)
+# need one they share, or a write in one leaves the others' lists stale (README, "Configuration").
+CACHES = {"default": env_cache("CACHE_URL")}
 
 # Sessions live in the database, so several application processes can serve the same users.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

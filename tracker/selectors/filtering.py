@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tracker.choices import cached_choices
 from tracker.forms.widgets import FastSelect
 from tracker.models import Government, Office, Person, Theme
 
@@ -51,12 +52,15 @@ def minister_filter(field_name: str) -> django_filters.ChoiceFilter:
     )
 
 
-# Choices of the list filters, each read with one narrow query: no model instance per option.
+# Choices of the list filters, each read with one narrow query (no model instance per option), then
+# kept until a row they come from changes (tracker.choices).
+@cached_choices("ministers")
 def minister_choices() -> list[tuple[int, str]]:
     people = Person.objects.ministers().order_by("last_name", "first_name").values_list("pk", "first_name", "last_name")
     return [(pk, f"{first} {last}".strip()) for pk, first, last in people]
 
 
+@cached_choices("offices")
 def office_choices() -> list[tuple[int, str]]:
     offices = Office.objects.order_by("-start_date", "title").values_list(
         "pk", "person__first_name", "person__last_name", "title"
@@ -64,9 +68,11 @@ def office_choices() -> list[tuple[int, str]]:
     return [(pk, f"{first} {last}: {title.split(', ')[-1]}") for pk, first, last, title in offices]
 
 
+@cached_choices("governments")
 def government_choices() -> list[tuple[int, str]]:
     return list(Government.objects.values_list("pk", "name"))
 
 
+@cached_choices("themes")
 def theme_choices() -> list[tuple[int, str]]:
     return list(Theme.objects.values_list("pk", "name"))

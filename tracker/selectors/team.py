@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from tracker.choices import cached_choices
 from tracker.models import Commitment, Follow, Person, StatusUpdate, Suggestion
 from tracker.models.commitments import due_soon_condition, follow_up_condition, open_condition, overdue_condition
 
@@ -44,8 +45,10 @@ def editors() -> QuerySet:
     )
 
 
+@cached_choices("editors")
 def editor_choices() -> list[tuple[int, str]]:
-    """(pk, name) of every active editor, in one narrow query: the choices of the assignment selects."""
+    """(pk, name) of every active editor, in one narrow query: the choices of the assignment selects
+    (kept until a user, a group or a permission changes: tracker.choices)."""
     return [
         (pk, f"{first} {last}".strip() or username)
         for pk, username, first, last in editors().values_list("pk", "username", "first_name", "last_name")
