@@ -63,3 +63,36 @@ def test_the_filters_narrow_both_the_list_and_the_ranking():
     assert list(found.late) == [mine]
     assert [record.minister_id for record in found.ranking] == [one.pk]
     assert late_answers(params={"session_year": "2020-2021"}, as_of=AS_OF).ranking == []
+
+
+def test_the_ministers_record_is_read_once_then_kept(django_assert_num_queries):
+    minister = PersonFactory(last_name="Traag")
+    answered(minister, 5)
+    first = late_answers(params={}, as_of=AS_OF).ranking
+    with django_assert_num_queries(0):
+        assert late_answers(params={}, as_of=AS_OF).ranking == first
+
+
+def test_the_ministers_record_counts_an_answer_recorded_since_it_was_kept():
+    minister = PersonFactory(last_name="Traag")
+    answered(minister, 5)
+    assert [record.late for record in late_answers(params={}, as_of=AS_OF).ranking] == [1]
+    question = QuestionFactory(asked_on=ASKED, addressee=minister)
+    assert [record.late for record in late_answers(params={}, as_of=AS_OF).ranking] == [2]
+    AnswerFactory(question=question, answered_on=DUE - datetime.timedelta(days=1))
+    assert [record.late for record in late_answers(params={}, as_of=AS_OF).ranking] == [1]
+
+
+def test_the_ministers_record_is_kept_per_filter_and_per_day():
+    slow, careful = PersonFactory(last_name="Traag"), PersonFactory(last_name="Stipt")
+    answered(slow, 5)
+    answered(careful, 3)
+    everyone = late_answers(params={}, as_of=AS_OF).ranking
+    one = late_answers(params={"minister": str(careful.pk)}, as_of=AS_OF).ranking
+    assert len(everyone) == 2
+    assert [record.minister_id for record in one] == [careful.pk]
+    QuestionFactory(asked_on=ASKED, addressee=careful)  # unanswered: late once the term has passed
+    before_the_term = late_answers(params={}, as_of=DUE - datetime.timedelta(days=1)).ranking
+    after_the_term = late_answers(params={}, as_of=AS_OF).ranking
+    assert {record.minister_id: record.unanswered for record in before_the_term}[careful.pk] == 0
+    assert {record.minister_id: record.unanswered for record in after_the_term}[careful.pk] == 1

@@ -1,5 +1,6 @@
 """Choice lists of reference data (ministers, offices, governments, themes, editors), read once and
-shared by every request and form until one of the tables they come from is written.
+shared by every request and form until one of the tables they come from is written; and other
+figures that change rarely (the ministers' record of late answers), kept the same way.
 
 Each list is kept in Django's cache (settings.CACHES) under its own key, as plain (value, label)
 pairs, and forgotten on every save or delete of the rows it is built from (the receivers below),
@@ -8,6 +9,7 @@ whichever process made it: with several application processes the cache must be 
 signal (QuerySet.update(), bulk_create(), SQL), not how the lists are kept current.
 """
 
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -17,6 +19,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CHOICES_TIMEOUT = 60 * 60  # seconds: a backstop for writes that bypass the signals, see above
+LATE_ANSWERS = "late-answers"  # the ministers' record of late answers (tracker.selectors.late_answers)
 _KEYS: dict[str, str] = {}
 
 
@@ -41,6 +44,33 @@ def cached_choices(name: str) -> Callable:
     return decorator
 
 
+def cached_value(group: str, key: str, build: Callable[[], object]) -> object:
+    """What *build* returns, kept in the cache under *key* until anything of *group* is forgotten
+    (forget_group): each group has a generation, part of every key, that a write replaces, so
+    that one write forgets every key of the group at once."""
+    generation_key = f"tracker:generation:{group}"
+    generation = cache.get(generation_key)
+    if generation is None:
+        # A fresh number, never an old one: entries of a generation whose key was evicted stay unread.
+        cache.add(generation_key, time.time_ns(), None)
+        generation = cache.get(generation_key)
+    full_key = f"tracker:{group}:{generation}:{key}"
+    found = cache.get(full_key)
+    if found is None:
+        found = build()
+        cache.set(full_key, found, CHOICES_TIMEOUT)
+    return found
+
+
+def forget_group(group: str) -> None:
+    """Forget every value cached_value() keeps for *group*."""
+    cache.set(f"tracker:generation:{group}", time.time_ns(), None)
+
+
+def _forget_late_answers(**kwargs) -> None:
+    forget_group(LATE_ANSWERS)
+
+
 def forget_choices(**kwargs) -> None:
     """Forget every cached choice list: the next read builds them again (a signal receiver)."""
     cache.delete_many(list(_KEYS.values()))
@@ -55,12 +85,16 @@ def _user_saved(sender, update_fields=None, **kwargs) -> None:
 
 def connect() -> None:
     """Forget the lists whenever a row they are built from is written (TrackerConfig.ready())."""
-    from tracker.models import Government, Office, Person, Question, Theme
+    from tracker.models import Answer, Government, HoldingReply, Office, Person, Question, Theme
 
     # Question: whoever was asked a question is on the ministers' list.
     for model in (Person, Office, Government, Theme, Question, Group):
         post_save.connect(forget_choices, sender=model, dispatch_uid=f"tracker-choices-save-{model.__name__}")
         post_delete.connect(forget_choices, sender=model, dispatch_uid=f"tracker-choices-delete-{model.__name__}")
+    # The ministers' record of late answers: a question, its answer or a holding reply written.
+    for model in (Question, Answer, HoldingReply):
+        post_save.connect(_forget_late_answers, sender=model, dispatch_uid=f"tracker-late-save-{model.__name__}")
+        post_delete.connect(_forget_late_answers, sender=model, dispatch_uid=f"tracker-late-delete-{model.__name__}")
     User = get_user_model()
     post_save.connect(_user_saved, sender=User, dispatch_uid="tracker-choices-save-user")
     post_delete.connect(forget_choices, sender=User, dispatch_uid="tracker-choices-delete-user")

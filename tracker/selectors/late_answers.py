@@ -5,10 +5,13 @@ model and its QuerySet; this module filters, ranks and orders.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, F, QuerySet
 
+from tracker.choices import LATE_ANSWERS, cached_value
 from tracker.models import Person, Question
 from tracker.models.questions import answered_late_condition, unanswered_past_term_condition
 from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_filter
@@ -61,7 +64,23 @@ def late_answers(*, params, as_of: datetime.date) -> LateAnswers:
         .with_days_late(as_of=as_of)
         .order_by(F("late_by").desc(nulls_last=True), "-answer_due_on", "-pk")
     )
-    return LateAnswers(filter=ListResult(filterset, late, ignored), late=late, ranking=minister_ranking(questions, as_of=as_of))
+    # The record changes only when a question or an answer is written (or the day passes): kept until
+    # then (tracker.choices), for the filters applied, which the query's SQL names exactly.
+    ranking = cached_value(
+        LATE_ANSWERS,
+        f"{as_of.isoformat()}:{_query_key(questions)}",
+        lambda: minister_ranking(questions, as_of=as_of),
+    )
+    return LateAnswers(filter=ListResult(filterset, late, ignored), late=late, ranking=ranking)
+
+
+def _query_key(queryset: QuerySet) -> str:
+    """A short key that names exactly the rows *queryset* selects: a digest of its SQL."""
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:  # QuerySet.none(): no SQL to show
+        return "none"
+    return hashlib.sha256(sql.encode()).hexdigest()
 
 
 def minister_ranking(questions: QuerySet, *, as_of: datetime.date) -> list[MinisterAnswerRecord]:
