@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # make loadtest: the application under gunicorn (WhiteNoise serving static files) on PostgreSQL,
 # driven over loopback by 50 concurrent editors (locust) for 60 seconds; then every status update
-# sent must be in the database. Results: bench/loadtest.md. Not part of CI.
+# sent must be in the database. Results: bench/loadtest.md (with the previous run's figures beside
+# them). Not part of CI.
+#
+# Locust runs on a core of its own (taskset; the last one, LOADTEST_LOCUST_CPU) and gunicorn on the
+# others, so that the load generator does not take the server's CPU nor wait behind it (which would
+# count its own delay as the server's). PostgreSQL is left free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${LOADTEST_USERS:-50}
@@ -9,7 +14,14 @@ DURATION=${LOADTEST_DURATION:-60s}
 WORKERS=${LOADTEST_WORKERS:-4}
 PORT=${LOADTEST_PORT:-8100}
 PG_USER=${PGUSER:-$(id -un)}
-DB=tracker_loadtest
+DB=${LOADTEST_DB:-tracker_loadtest}
+CORES=$(nproc)
+LOCUST_CPU=${LOADTEST_LOCUST_CPU:-$((CORES - 1))}
+SERVER_CPUS=${LOADTEST_SERVER_CPUS:-$([ "$CORES" -gt 1 ] && echo "0-$((CORES - 2))" || echo 0)}
+PIN=""
+command -v taskset >/dev/null && PIN=taskset || echo "No taskset: locust and gunicorn share every core."
+# The workers share one cache, so that a write in one is seen by all (README, "Configuration": CACHE_URL).
+export CACHE_URL="file://${TMPDIR:-/tmp}/tracker-loadtest-cache-$$"
 export DATABASE_URL="postgres://${PG_USER}@127.0.0.1:5432/${DB}"
 export DEBUG=0 SECRET_KEY="loadtest-only-$(date +%s)-not-a-secret-key-0123456789" ALLOWED_HOSTS=127.0.0.1
 export SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0
@@ -43,14 +55,18 @@ print(json.dumps(list(Commitment.objects.promises().order_by("?").values_list("p
 PY
 )
 
-.venv/bin/gunicorn tracker.wsgi --bind "127.0.0.1:${PORT}" --workers "${WORKERS}" --threads 2 --log-level warning &
+PREVIOUS=$(grep -m1 '^| this run' bench/loadtest.md 2>/dev/null || sed -n '/^| Requests |/,/^$/p' bench/loadtest.md 2>/dev/null | sed -n 3p || true)
+SERVER_PIN=$PIN
+[ "$SERVER_CPUS" = all ] && SERVER_PIN=""  # LOADTEST_SERVER_CPUS=all: the server on every core, locust's too
+${SERVER_PIN:+taskset -c "$SERVER_CPUS"} .venv/bin/gunicorn tracker.wsgi --bind "127.0.0.1:${PORT}" --workers "${WORKERS}" --threads 2 --log-level warning &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "${CACHE_URL#file://}"' EXIT
 sleep 3
 
-echo "Running ${USERS} users for ${DURATION}..."
-.venv/bin/locust -f bench/locustfile.py --headless --host "http://127.0.0.1:${PORT}" -u "${USERS}" -r 5 -t "${DURATION}" \
+echo "Running ${USERS} users for ${DURATION} (locust on CPU ${LOCUST_CPU}, gunicorn on ${SERVER_CPUS})..."
+${PIN:+taskset -c "$LOCUST_CPU"} .venv/bin/locust -f bench/locustfile.py --headless --host "http://127.0.0.1:${PORT}" -u "${USERS}" -r 5 -t "${DURATION}" \
     --csv bench/loadtest --only-summary --stop-timeout 10 || true
+export PREVIOUS LOCUST_CPU SERVER_CPUS PIN
 
 $PY - <<'PY'
 import csv, os, django
@@ -65,11 +81,24 @@ users, duration = os.environ.get("LOADTEST_USERS", "50"), os.environ.get("LOADTE
 lines = [
     "# Load test", "",
     f"gunicorn ({os.environ.get('LOADTEST_WORKERS', '4')} workers × 2 threads, WhiteNoise) on PostgreSQL; {users} editors (locust) "
-    f"for {duration} over loopback on the same 2-core machine; demo data plus 5,000 generated questions.", "",
-    "| Requests | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Status updates sent | Stored |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|",
-    f"| {total['Request Count']} | {float(total['Requests/s']):.1f} | {total['50%']} | {total['95%']} | {total['99%']} | "
-    f"{total['Failure Count']} | {sent} | {stored} |", "",
+    f"for {duration} over loopback on the same {os.cpu_count()}-core machine"
+    + (f" (locust pinned to CPU {os.environ['LOCUST_CPU']}, gunicorn to {os.environ['SERVER_CPUS']}, PostgreSQL free)"
+       if os.environ.get("PIN") else " (no taskset: all on every core)")
+    + "; demo data plus 5,000 generated questions.", "",
+    "| Run | Requests | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Status updates sent | Stored |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    f"| this run | {total['Request Count']} | {float(total['Requests/s']):.1f} | {total['50%']} | {total['95%']} | {total['99%']} | "
+    f"{total['Failure Count']} | {sent} | {stored} |",
+]
+previous = os.environ.get("PREVIOUS", "").strip()
+if previous.startswith("| this run"):
+    previous = previous.replace("| this run", "| previous run", 1)
+elif previous:
+    previous = "| previous run " + previous
+if previous:
+    lines.append(previous)
+lines += [
+    "",
     "| Request | Count | Errors | p50 ms | p95 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|",
 ]
 lines += [f"| {name} | {r['Request Count']} | {r['Failure Count']} | {r['50%']} | {r['95%']} | {r['99%']} |"
