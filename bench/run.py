@@ -35,6 +35,7 @@ RUNS, WARM_UP = int(os.environ.get("BENCH_RUNS", "20")), 3
 RESULTS, PLANS = ROOT / "bench" / "results.md", ROOT / "bench" / "plans"
 GENERATION = ROOT / "bench" / "generation.txt"  # how long the data took to generate, kept for later runs
 TARGETS = {"list": 50, "dashboard": 100}
+ADMIN_SHARE = {"list": 0.5, "dashboard": 0.7}  # the most of the default admin changelist's median a page may take
 MAIL_TARGET_SECONDS = 120
 MAIL_SECTION = "## E-mail digests at scale"
 
@@ -230,12 +231,14 @@ def write_results(rows: list[dict], generated: float | None, memory: tuple[float
         limit = TARGETS.get(row["kind"])
         if limit and row["median"] > limit:
             misses.append(f"median > {limit} ms")
-        if row["kind"] != "baseline" and row["p95"] > 2 * row["median"]:
-            misses.append("p95 > 2× median")
+        if row["kind"] != "baseline" and row["p95"] > 1.5 * row["median"]:
+            misses.append("p95 > 1.5× median")
         if row["queries"] > 12:
             misses.append("> 12 queries")
-        if row["url"] == "/commitments/" and row["median"] > baseline["median"] / 2:
-            misses.append("> ½ admin baseline")
+        # Issue 16: every list and detail page at most half the admin's time, the dashboard 0.7.
+        share = ADMIN_SHARE.get(row["kind"])
+        if share and row["median"] > share * baseline["median"]:
+            misses.append(f"> {share}× admin baseline")
         if row["kind"] in ("list", "dashboard") and row["median"] > 3 * row["database"]:
             misses.append("> 3× DB")
         lines.append(
