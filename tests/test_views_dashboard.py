@@ -1,11 +1,14 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import CommitmentFactory, PersonFactory
 from tests.querycount import queries_for
 from tracker.models import Commitment, Kind, Status
+from tracker.services.commitments import commitment_change_deadline, commitment_record_status
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +109,27 @@ def test_dashboard_costs_the_same_number_of_queries_for_1_and_30_commitments(vie
     thirty = queries_for(viewer_client, "/")
     # 13: the slippage per minister (tracker.selectors.dashboard.slippage_by_minister) is one grouped read.
     assert one == thirty <= 13
+
+
+def test_the_dashboard_figures_are_counted_once_then_kept(viewer_client):
+    CommitmentFactory()
+    first = queries_for(viewer_client, "/")  # with an empty cache
+    with CaptureQueriesContext(connection) as kept:
+        viewer_client.get("/")
+    assert len(kept.captured_queries) == first - 5  # the panels still read, not the five counts
+
+
+def test_a_status_recorded_since_the_figures_were_kept_counts_at_once(viewer_client, editor):
+    commitment = CommitmentFactory()
+    before = viewer_client.get("/").context["status_counts"]
+    assert dict((status.value, count) for status, count in before)["in_progress"] == 0
+    commitment_record_status(commitment=commitment, user=editor, status="in_progress", observed_on=commitment.made_on)
+    after = viewer_client.get("/").context["status_counts"]
+    assert dict((status.value, count) for status, count in after)["in_progress"] == 1
+
+
+def test_a_deadline_moved_since_the_figures_were_kept_makes_the_promise_overdue_at_once(viewer_client, editor):
+    commitment = CommitmentFactory(deadline=today() + datetime.timedelta(days=60))
+    assert viewer_client.get("/").context["headline"]["overdue"] == 0
+    commitment_change_deadline(commitment=commitment, deadline=today() - datetime.timedelta(days=3), reason="test", user=editor)
+    assert viewer_client.get("/").context["headline"]["overdue"] == 1

@@ -1,6 +1,7 @@
 """Choice lists of reference data (ministers, offices, governments, themes, editors), read once and
-shared by every request and form until one of the tables they come from is written; and other
-figures that change rarely (the ministers' record of late answers), kept the same way.
+shared by every request and form until one of the tables they come from is written; and figures
+read far more often than written (the ministers' record of late answers, the dashboard's counts),
+kept the same way.
 
 Each list is kept in Django's cache (settings.CACHES) under its own key, as plain (value, label)
 pairs, and forgotten on every save or delete of the rows it is built from (the receivers below),
@@ -16,10 +17,12 @@ from functools import wraps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CHOICES_TIMEOUT = 60 * 60  # seconds: a backstop for writes that bypass the signals, see above
 LATE_ANSWERS = "late-answers"  # the ministers' record of late answers (tracker.selectors.late_answers)
+COMMITMENTS = "commitments"  # the dashboard's figures (tracker.selectors.dashboard.figures)
 _KEYS: dict[str, str] = {}
 
 
@@ -63,7 +66,13 @@ def cached_value(group: str, key: str, build: Callable[[], object]) -> object:
 
 
 def forget_group(group: str) -> None:
-    """Forget every value cached_value() keeps for *group*."""
+    """Forget every value cached_value() keeps for *group*: now, and again once the transaction
+    that wrote commits (a request reading meanwhile may have kept what was there before)."""
+    _new_generation(group)
+    transaction.on_commit(lambda: _new_generation(group))
+
+
+def _new_generation(group: str) -> None:
     cache.set(f"tracker:generation:{group}", time.time_ns(), None)
 
 
@@ -71,9 +80,22 @@ def _forget_late_answers(**kwargs) -> None:
     forget_group(LATE_ANSWERS)
 
 
+def _forget_commitments(**kwargs) -> None:
+    forget_group(COMMITMENTS)
+
+
 def forget_choices(**kwargs) -> None:
-    """Forget every cached choice list: the next read builds them again (a signal receiver)."""
+    """Forget every cached choice list: the next read builds them again (a signal receiver). Now,
+    and again once the transaction that wrote commits, as forget_group()."""
     cache.delete_many(list(_KEYS.values()))
+    transaction.on_commit(lambda: cache.delete_many(list(_KEYS.values())))
+
+
+def forget_everything() -> None:
+    """Forget every list and figure kept here: after writes that send no signal (a bulk load)."""
+    forget_choices()
+    for group in (LATE_ANSWERS, COMMITMENTS):
+        forget_group(group)
 
 
 def _user_saved(sender, update_fields=None, **kwargs) -> None:
@@ -85,7 +107,22 @@ def _user_saved(sender, update_fields=None, **kwargs) -> None:
 
 def connect() -> None:
     """Forget the lists whenever a row they are built from is written (TrackerConfig.ready())."""
-    from tracker.models import Answer, Government, HoldingReply, Office, Person, Question, Theme
+    from tracker.models import (
+        Answer,
+        Commitment,
+        CommitmentMerge,
+        DeadlineChange,
+        Government,
+        HoldingReply,
+        Office,
+        Person,
+        Question,
+        Restatement,
+        StatusUpdate,
+        StatusUpdateConfirmation,
+        StatusUpdateVoid,
+        Theme,
+    )
 
     # Question: whoever was asked a question is on the ministers' list.
     for model in (Person, Office, Government, Theme, Question, Group):
@@ -95,6 +132,22 @@ def connect() -> None:
     for model in (Question, Answer, HoldingReply):
         post_save.connect(_forget_late_answers, sender=model, dispatch_uid=f"tracker-late-save-{model.__name__}")
         post_delete.connect(_forget_late_answers, sender=model, dispatch_uid=f"tracker-late-delete-{model.__name__}")
+    # The dashboard's figures: a commitment, its status history, deadline changes, merges,
+    # re-statements, its answer (the date made) or a minister's name or office written.
+    for model in (
+        Commitment,
+        StatusUpdate,
+        StatusUpdateVoid,
+        StatusUpdateConfirmation,
+        DeadlineChange,
+        CommitmentMerge,
+        Restatement,
+        Answer,
+        Person,
+        Office,
+    ):
+        post_save.connect(_forget_commitments, sender=model, dispatch_uid=f"tracker-commitments-save-{model.__name__}")
+        post_delete.connect(_forget_commitments, sender=model, dispatch_uid=f"tracker-commitments-delete-{model.__name__}")
     User = get_user_model()
     post_save.connect(_user_saved, sender=User, dispatch_uid="tracker-choices-save-user")
     post_delete.connect(forget_choices, sender=User, dispatch_uid="tracker-choices-delete-user")

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tracker.assemblies import FLEMISH_PARLIAMENT
+from tracker.choices import forget_everything
 from tracker.dates import add_months
 from tracker.models import (
     Answer,
@@ -560,6 +561,7 @@ class Generator:
                     totals[name] += count
             self.progress("questions", questions)
         tallies_rebuild()  # the bulk load bypassed the triggers that keep the dashboard's counts
+        forget_everything()  # and the signals that make the cached lists and figures forgotten
         if postgresql:
             # Statistics for the planner, and the visibility map that lets counts read their index alone.
             with connection.cursor() as cursor:

@@ -10,8 +10,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count
 
+from tracker.choices import COMMITMENTS, cached_value
 from tracker.models import Commitment, CommitmentTally, Person, Slippage, Status, StatusUpdate
 from tracker.models.commitments import due_soon_deadline, long_overdue_deadline, open_promise_condition, overdue_deadline
 
@@ -48,6 +50,13 @@ class Figures:
 
 
 def figures(as_of: datetime.date) -> Figures:
+    """count_figures(as_of), kept in the cache until a commitment, its history or a minister is
+    written (tracker.choices): the dashboard is read far more often than a status is recorded."""
+    periods = f"{settings.TRACKER_DUE_SOON_DAYS}-{settings.TRACKER_LONG_OVERDUE_DAYS}-{settings.TRACKER_FOLLOW_UP_MONTHS}"
+    return cached_value(COMMITMENTS, f"dashboard:{as_of.isoformat()}:{periods}", lambda: count_figures(as_of))
+
+
+def count_figures(as_of: datetime.date) -> Figures:
     """Counts by status, the headline figures, the chart and the per-minister record (with how far
     their deadlines slipped), in five queries.
     Overdue, long overdue and due soon are their rules read together: open promises
@@ -94,6 +103,7 @@ def figures(as_of: datetime.date) -> Figures:
         )
         for person_id, counts in leaders
     ]
+    result.by_year = {year: dict(counts) for year, counts in result.by_year.items()}  # plain dicts: kept pickled
     return result
 
 
