@@ -270,9 +270,10 @@ def write_results(rows: list[dict], generated: float | None, memory: tuple[float
     if generated is not None:
         lines.append(f"Data generated in {generated:.0f} s (target < 600 s), by `generate_data` on this machine.")
     lines.append(f"Machine: {cpu_model()}, {os.cpu_count()} cores (absolute times compare only on the same model).")
-    # The digests' section is kept when only the pages were measured (--pages).
+    # The sections after the table (the notes on issue 16, the digests' figures, written by
+    # write_mail_results) are kept: this rewrites the table only.
     previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    kept = f"\n{MAIL_SECTION}" + previous.split(f"\n{MAIL_SECTION}", 1)[1] if f"\n{MAIL_SECTION}" in previous else ""
+    kept = previous[previous.index("\n## ") :] if "\n## " in previous else ""
     RESULTS.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
 
