@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from tests.factories import CommitmentFactory, PersonFactory, QuestionFactory, ThemeFactory, UserFactory, move_deadline
 from tracker.models import Kind, Status
-from tracker.opendata import writer
+from tracker.opendata import resources, writer
 from tracker.opendata.writer import DATAPACKAGE, FILE_NAMES, LICENCE_URL, RESOURCES, ZIP
 from tracker.roles import Role
 from tracker.services.commitments import (
@@ -434,3 +434,40 @@ def test_the_question_of_an_internal_commitment_only_is_not_listed(directory):
     CommitmentFactory(published=True)
     publish()
     assert "Alleen intern" not in [row["subject"] for row in read_csv(directory, "questions.csv")]
+
+
+def test_on_postgresql_the_files_agree_though_an_editor_publishes_during_the_run(
+    postgres_only, reference_data, directory, monkeypatch
+):
+    """Every table is read in one snapshot: a commitment published (from another connection) while
+    commitments.csv is being written is in none of the files, not half of them."""
+    import threading
+
+    from django.db import connection
+
+    CommitmentFactory(published=True)
+    published_meanwhile = []
+
+    def publish_from_another_connection():
+        try:
+            published_meanwhile.append(CommitmentFactory(published=True))
+        finally:
+            connection.close()
+
+    def commitments_then_an_editor(context):
+        yield from resources.commitment_rows(context)
+        thread = threading.Thread(target=publish_from_another_connection)
+        thread.start()
+        thread.join()
+
+    index = next(n for n, resource in enumerate(RESOURCES) if resource.name == "commitments")
+    patched = [
+        *RESOURCES[:index],
+        dataclasses.replace(RESOURCES[index], rows=commitments_then_an_editor),
+        *RESOURCES[index + 1 :],
+    ]
+    monkeypatch.setattr(writer, "RESOURCES", patched)
+    publish()
+    [late] = published_meanwhile
+    assert late.reference not in every_text(directory)
+    assert len(read_csv(directory, "status_updates.csv")) == 1
