@@ -423,6 +423,15 @@ def test_a_new_run_changes_the_etag(directory, anonymous_client):
     assert anonymous_client.get(url, headers={"if-none-match": etag}).status_code == 200
 
 
+def test_a_head_request_describes_the_file_without_sending_it(directory, anonymous_client):
+    publish()
+    response = anonymous_client.head(reverse("open_data_file", args=["open-data.zip"]))
+    assert response.status_code == 200
+    assert int(response["Content-Length"]) == (directory / "open-data.zip").stat().st_size
+    assert response["Content-Type"] == "application/zip"
+    assert b"".join(response.streaming_content) == b""
+
+
 def test_a_file_cannot_be_posted_to(directory, anonymous_client):
     publish()
     assert anonymous_client.post(reverse("open_data_file", args=["commitments.csv"])).status_code == 405
@@ -471,3 +480,21 @@ def test_on_postgresql_the_files_agree_though_an_editor_publishes_during_the_run
     [late] = published_meanwhile
     assert late.reference not in every_text(directory)
     assert len(read_csv(directory, "status_updates.csv")) == 1
+
+
+def test_each_commitment_links_to_its_public_page_where_the_public_site_has_one(directory, settings):
+    from django.urls import clear_url_caches, include, path
+
+    def publish_with(urlpatterns):
+        settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": urlpatterns})
+        clear_url_caches()
+        try:
+            publish()
+        finally:
+            clear_url_caches()
+        return read_csv(directory, "commitments.csv")[0]["public_path"]
+
+    commitment = CommitmentFactory(published=True)
+    assert publish_with([]) == ""
+    page = path("public/<str:lang>/commitments/<int:pk>/", lambda request, lang, pk: None, name="commitment")
+    assert publish_with([path("", include(([page], "public")))]) == f"/public/en/commitments/{commitment.pk}/"

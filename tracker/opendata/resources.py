@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -25,9 +26,9 @@ from tracker.models import Commitment, DeadlineSource, Government, Kind, Person,
 CHUNK = 2000
 LIST_SEPARATOR = "; "
 
-# The public site's page of a commitment (tracker/public/, built beside the open data): its URL
-# name. Until that page exists the column `public_path` stays empty.
-PUBLIC_COMMITMENT_URL_NAME = "public:commitment_detail"
+# The public site's page of a commitment (tracker/public/, /public/<lang>/commitments/<pk>/): its URL
+# name. Where no such page is installed the column `public_path` stays empty.
+PUBLIC_COMMITMENT_URL_NAME = "public:commitment"
 
 
 @dataclass(frozen=True)
@@ -116,10 +117,11 @@ def _keyset_chunks(queryset: QuerySet, fields: Iterable[str], size: int = CHUNK)
 
 
 def public_path_pattern() -> str | None:
-    """The public page of a commitment, as a pattern with {} for its id; None while no public site
-    is installed."""
+    """The public page of a commitment in the site's default language, as a pattern with {} for its
+    id; None where no public site is installed."""
     try:
-        return reverse(PUBLIC_COMMITMENT_URL_NAME, args=[999999999]).replace("999999999", "{}")
+        arguments = {"lang": settings.LANGUAGE_CODE, "pk": 999999999}
+        return reverse(PUBLIC_COMMITMENT_URL_NAME, kwargs=arguments).replace("999999999", "{}")
     except NoReverseMatch:
         return None
 
