@@ -255,7 +255,6 @@ def data_package(files: list[Written], *, generated_at: datetime.datetime, as_of
                     f"under the key “{resource.name}” (lists as arrays, flags as true/false, no cell quoting).",
                     "bytes": json_file.bytes,
                     "hash": f"sha256:{json_file.sha256}",
-                    "rows": json_file.rows,
                 }
             )
     site = settings.TRACKER_SITE_URL
@@ -304,7 +303,10 @@ def readme_text(package: dict) -> str:
         "-----",
     ]
     for resource in package["resources"]:
-        lines.append(f"{resource['path']}: {resource['description']} ({resource['rows']} rows, {resource['bytes']} bytes)")
+        if resource["format"] == "csv":
+            lines.append(f"{resource['path']}: {resource['description']} ({resource['rows']} rows, {resource['bytes']} bytes)")
+        else:
+            lines.append(f"{resource['path']}: {resource['description']} ({resource['bytes']} bytes)")
     lines += [
         f"{DATAPACKAGE}: the Frictionless Data Package describing these files (each column, its type, the licence).",
         f"{ZIP}: all of the above in one archive.",
