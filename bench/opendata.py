@@ -43,7 +43,8 @@ def main() -> None:
     after = peak_mb()
     print(f"{total:,} commitments in the database; written to {directory} in {elapsed:.1f} s")
     for described in package["resources"]:
-        print(f"  {described['path']:<22} {described['rows']:>10,} rows {described['bytes'] / 1e6:>9.1f} MB")
+        rows = f"{described['rows']:>10,} rows" if "rows" in described else " " * 15
+        print(f"  {described['path']:<22} {rows} {described['bytes'] / 1e6:>9.1f} MB")
     zipped = (directory / "open-data.zip").stat().st_size
     print(f"  {'open-data.zip':<22} {'':>15} {zipped / 1e6:>9.1f} MB")
     print(f"Peak memory: {before:.1f} MB before the run, {after:.1f} MB after: growth {after - before:.1f} MB")

@@ -149,6 +149,8 @@ def _finish(file: Written) -> Written:
     with open(file.temporary, "rb") as stream:
         while block := stream.read(1 << 20):
             digest.update(block)
+        # On disk before it replaces the published file: a crash then leaves one whole version or the other.
+        os.fsync(stream.fileno())
     file.bytes, file.sha256 = file.temporary.stat().st_size, digest.hexdigest()
     return file
 
