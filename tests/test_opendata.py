@@ -365,6 +365,8 @@ def test_the_page_lists_each_file_with_its_rows_size_and_the_licence(directory, 
         assert reverse("open_data_file", args=[name]) in page
     assert LICENCE_URL in page
     assert "deadline_slip_days" in page  # the columns are described
+    assert response["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
 
 
 def test_anyone_downloads_a_file_without_logging_in(directory, anonymous_client):
@@ -498,3 +500,10 @@ def test_each_commitment_links_to_its_public_page_where_the_public_site_has_one(
     assert publish_with([]) == ""
     page = path("public/<str:lang>/commitments/<int:pk>/", lambda request, lang, pk: None, name="commitment")
     assert publish_with([path("", include(([page], "public")))]) == f"/public/en/commitments/{commitment.pk}/"
+
+
+def test_a_directory_that_is_not_one_yet_is_not_an_error(settings, tmp_path, anonymous_client):
+    settings.TRACKER_OPEN_DATA_DIR = tmp_path / "a-file"
+    settings.TRACKER_OPEN_DATA_DIR.write_text("")
+    assert anonymous_client.get(reverse("open_data")).status_code == 200
+    assert anonymous_client.get(reverse("open_data_file", args=["commitments.csv"])).status_code == 404

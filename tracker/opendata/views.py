@@ -76,7 +76,7 @@ def open_data_file_view(request: HttpRequest, filename: str) -> HttpResponse:
         # Opened first, then described from the open file: a run replacing it meanwhile cannot make
         # the validators describe another version than the bytes sent.
         stream = open(open_data_directory() / filename, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return render(request, "opendata/not_published.html", {"filename": filename}, status=404)
     status = os.fstat(stream.fileno())
     media_type = MEDIA_TYPES[os.path.splitext(filename)[1]]
@@ -99,5 +99,5 @@ def open_data_file_view(request: HttpRequest, filename: str) -> HttpResponse:
 def _size(name: str) -> int | None:
     try:
         return (open_data_directory() / name).stat().st_size
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None

@@ -326,5 +326,5 @@ def read_data_package(directory: Path | None = None) -> dict | None:
     try:
         with open((directory or open_data_directory()) / DATAPACKAGE, encoding="utf-8") as stream:
             return json.load(stream)
-    except (FileNotFoundError, ValueError):
+    except (FileNotFoundError, NotADirectoryError, ValueError):
         return None
