@@ -32,6 +32,7 @@ run: $(INSTALLED) wordlist
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py publish_open_data
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (stop with Ctrl-C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -1,6 +1,7 @@
 """Every page needs a login, except the login page itself, the language switch, the health check and
 the private calendar and feeds, which a secret token in their address opens instead (calendar
-programs and feed readers cannot log in; tests/test_views_feeds.py), and the unsubscribe link of mails."""
+programs and feed readers cannot log in; tests/test_views_feeds.py), the unsubscribe link of mails,
+and the open data's downloads."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -9,6 +10,8 @@ PUBLIC = {"login", "set_language", "healthz"}
 BY_TOKEN = {"user_calendar", "following_feed", "minister_feed"}
 # The unsubscribe link of a mail: the signed token in its address is the proof (test_views_mail.py).
 PUBLIC |= {"unsubscribe"}
+# The open data's download page and files, for anyone to reuse (tests/test_opendata.py).
+PUBLIC |= {"open_data", "open_data_file"}
 
 
 def named_routes(resolver=None, namespace=""):

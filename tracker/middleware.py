@@ -16,12 +16,19 @@ def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) 
     session from the database, even for a response that reports the database down.
 
     Placed after WhiteNoise, which answers static files before this runs: they keep their long,
-    public cache headers.
+    public cache headers. So does a response its view marked `public` (patch_cache_control(response,
+    public=True)): what anyone may read and reuse, such as the open-data downloads (tracker/opendata/).
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        add_never_cache_headers(response)
+        if not _marked_public(response):
+            add_never_cache_headers(response)
         return response
 
     return middleware
+
+
+def _marked_public(response: HttpResponse) -> bool:
+    directives = {part.strip().split("=", 1)[0].lower() for part in response.get("Cache-Control", "").split(",")}
+    return "public" in directives

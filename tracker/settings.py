@@ -287,3 +287,8 @@ TRACKER_FETCH_CONTACT = env_str("FETCH_CONTACT", "")
 TRACKER_FETCH_PAUSE_MS = env_int("FETCH_PAUSE_MS", default=1000)
 TRACKER_FETCH_RETRIES = env_int("FETCH_RETRIES", default=4)
 TRACKER_FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", default=60, minimum=1)
+
+# Open data (README, "Open data downloads"): where `publish_open_data` writes the bulk downloads that
+# /public/data/ serves (outside the code, git-ignored by default), and whom reusers are asked to credit.
+TRACKER_OPEN_DATA_DIR = Path(env_str("OPEN_DATA_DIR", str(BASE_DIR / "open-data")))
+TRACKER_OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "Commitment tracker")

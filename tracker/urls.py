@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
@@ -85,6 +85,9 @@ urlpatterns = [
     path("import/", imports.import_upload_view, name="import_upload"),
     path("import/paste/", imports.import_paste_view, name="import_paste"),
     path("export/", exports.export_view, name="export"),
+    # The open data's download page and files, open to everyone (tracker/opendata/). For now here;
+    # the public site (tracker/public/) is to include them under its own /public/ at the merge.
+    path("public/", include("tracker.opendata.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
     path("unsubscribe/<str:token>/", mail.unsubscribe_view, name="unsubscribe"),
