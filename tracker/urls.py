@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
@@ -87,6 +87,8 @@ urlpatterns = [
     path("export/", exports.export_view, name="export"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
+    # The public site (tracker/public/): published commitments, without a login.
+    path("public/", include("tracker.public.urls")),
     path("unsubscribe/<str:token>/", mail.unsubscribe_view, name="unsubscribe"),
     path(
         "accounts/login/",

@@ -1,0 +1,165 @@
+"""Caching the public site: each page rendered once per address, language and publication version.
+
+The publication version is a token kept in the "public" cache (settings.CACHES). Every write that
+could change what the public sees replaces it (signals on the models below, once per transaction,
+after the commit), so every page rendered before the write is no longer found: pages are emptied on
+write, never by time alone. Today's date is part of each page's key too (what is overdue changes
+at midnight without a write). The cache lives in the database by default, shared by every process,
+so a write in one process empties the pages of all.
+
+Anyone's browser or proxy may keep a page PUBLIC_MAX_AGE seconds (Cache-Control: public), and asks
+again with If-None-Match: the page's ETag is its key, so a page that did not change answers 304
+after a single read of the version.
+"""
+
+import functools
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "public:version"
+# Rendered pages are kept a day at most: after midnight their keys (which name the date) are not asked again.
+PAGE_TIMEOUT = 24 * 60 * 60
+
+
+def _cache():
+    return caches["public"]
+
+
+def publication_version() -> str:
+    """The current publication version (made on first use, and again if the cache lost it)."""
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        _cache().set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def publication_changed() -> None:
+    """A new publication version at once: every cached public page is stale."""
+    try:
+        _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except DatabaseError:  # no cache table (createcachetable not run): nothing cached either
+        logger.warning("The public cache could not be emptied: run `manage.py createcachetable`.")
+
+
+def publication_changed_on_commit() -> None:
+    """publication_changed() once the current transaction commits (at once outside one), and once
+    per transaction whatever it writes: a page rendered between the write and the commit would
+    otherwise be cached from the old data under the new version."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(callback is publication_changed for _, callback, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(publication_changed)
+
+
+def _changed(sender, **kwargs) -> None:
+    publication_changed_on_commit()
+
+
+# What a public page shows comes from these models (the question and answer of a commitment, its
+# minister, office and government, its themes, status updates with their voids and confirmations,
+# deadline changes, merges and programmes).
+WATCHED_MODELS = (
+    "Commitment",
+    "StatusUpdate",
+    "StatusUpdateVoid",
+    "StatusUpdateConfirmation",
+    "DeadlineChange",
+    "CommitmentMerge",
+    "Question",
+    "Answer",
+    "Person",
+    "Office",
+    "Government",
+    "Assembly",
+    "Theme",
+)
+
+
+def connect_signals() -> None:
+    """Called once, from the app's ready()."""
+    from django.apps import apps
+
+    for name in WATCHED_MODELS:
+        model = apps.get_model("tracker", name)
+        post_save.connect(_changed, sender=model, dispatch_uid=f"public-cache-save-{name}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"public-cache-delete-{name}")
+    commitment = apps.get_model("tracker", "Commitment")
+    m2m_changed.connect(_changed, sender=commitment.themes.through, dispatch_uid="public-cache-themes")
+
+
+def _key(request: HttpRequest, version: str) -> str:
+    """One entry per address (with its query string), host, language, date and version; hashed, so
+    that a long query string makes no long key."""
+    language = translation.get_language()
+    raw = "|".join((version, timezone.localdate().isoformat(), language, request.get_host(), request.get_full_path()))
+    return "public:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _public_headers(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.TRACKER_PUBLIC_MAX_AGE)
+    return response
+
+
+def public_page(view: Callable) -> Callable:
+    """A page of the public site: open without a login, in the language of its address (`lang`),
+    read from the cache when it was rendered since the last write, answered 304 when the browser
+    has it already. A missing or unpublished object is the public 404 page."""
+
+    @login_not_required
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, lang: str | None = None, **kwargs) -> HttpResponse:
+        if lang is not None:
+            translation.activate(lang)
+            request.LANGUAGE_CODE = lang
+            kwargs["lang"] = lang
+        if request.method not in ("GET", "HEAD"):
+            return _render_or_404(view, request, args, kwargs)
+        try:
+            key = _key(request, publication_version())
+            cached = _cache().get(key)
+        except DatabaseError:  # no cache table: serve uncached rather than fail
+            logger.warning("The public cache is not available: run `manage.py createcachetable`.")
+            return _render_or_404(view, request, args, kwargs)
+        etag = f'"{key.rsplit(":", 1)[1][:32]}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return _public_headers(not_modified, etag)
+        if cached is not None:
+            content, content_type = cached
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Public-Cache"] = "hit"
+            return _public_headers(response, etag)
+        response = _render_or_404(view, request, args, kwargs)
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        _cache().set(key, (response.content, response["Content-Type"]), timeout=PAGE_TIMEOUT)
+        response["X-Public-Cache"] = "miss"
+        return _public_headers(response, etag)
+
+    return wrapper
+
+
+def _render_or_404(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
+    from tracker.public.views import not_found
+
+    try:
+        return view(request, *args, **kwargs)
+    except Http404:
+        return not_found(request)
