@@ -131,14 +131,14 @@ def public_page(view: Callable) -> Callable:
             return _render_or_404(view, request, args, kwargs)
         try:
             key = _key(request, publication_version())
+            etag = f'"{key.rsplit(":", 1)[1][:32]}"'
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                return _public_headers(not_modified, etag)
             cached = _cache().get(key)
         except DatabaseError:  # no cache table: serve uncached rather than fail
             logger.warning("The public cache is not available: run `manage.py createcachetable`.")
             return _render_or_404(view, request, args, kwargs)
-        etag = f'"{key.rsplit(":", 1)[1][:32]}"'
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            return _public_headers(not_modified, etag)
         if cached is not None:
             content, content_type = cached
             response = HttpResponse(content, content_type=content_type)
