@@ -101,11 +101,26 @@ def connect_signals() -> None:
     m2m_changed.connect(_changed, sender=commitment.themes.through, dispatch_uid="public-cache-themes")
 
 
+@functools.cache
+def code_version() -> str:
+    """A digest of the code, templates, translations and styles that render the pages, so that a new
+    release never serves pages cached by the previous one (read once per process, a few milliseconds)."""
+    digest = hashlib.sha256()
+    base = settings.BASE_DIR
+    patterns = [("tracker", "**/*.py"), ("tracker", "**/*.mo"), ("templates", "**/*.html"), ("static/tracker", "**/*.css")]
+    for folder, pattern in patterns:
+        for path in sorted((base / folder).glob(pattern)):
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(request: HttpRequest, version: str) -> str:
-    """One entry per address (with its query string), host, language, date and version; hashed, so
-    that a long query string makes no long key."""
+    """One entry per address (with its query string), host, language, date, publication version and
+    release of the code; hashed, so that a long query string makes no long key."""
     language = translation.get_language()
-    raw = "|".join((version, timezone.localdate().isoformat(), language, request.get_host(), request.get_full_path()))
+    day = timezone.localdate().isoformat()
+    raw = "|".join((version, code_version(), day, language, request.get_host(), request.get_full_path()))
     return "public:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

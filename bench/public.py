@@ -1,0 +1,145 @@
+"""`make bench-public` (and the end of `make bench`): the public site at scale, rendered and cached.
+
+On the benchmark database of bench/run.py (BENCH_DATABASE_URL, default
+postgres://$USER@127.0.0.1:5432/tracker_bench: 100k questions, 200k commitments, 1M status updates,
+generated once if absent, then reused), for the public home, a minister's page (the minister with the
+most published commitments), a commitment's page (a published one with a long public timeline) and a
+search: requests per second and the median and p95 of requests made in-process through every
+middleware, anonymous, one after the other (one process, one core):
+
+- uncached: the publication version is renewed before each request, so each renders the page and
+  stores it (what the first visitor after a write pays);
+- cached: the page served from the public cache (the database cache, as configured by default);
+- 304: a browser that has the page asks again with its ETag.
+
+Writes bench/public-results.md.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import DATABASE_URL, SIZES, ensure_database, manage, percentile  # noqa: E402
+
+RESULTS = ROOT / "bench" / "public-results.md"
+UNCACHED_RUNS = int(os.environ.get("BENCH_PUBLIC_UNCACHED_RUNS", "20"))
+CACHED_RUNS = int(os.environ.get("BENCH_PUBLIC_CACHED_RUNS", "300"))
+SEARCH = "kinderopvang"
+
+
+def measure(client, url: str, runs: int, *, before=None, headers=None) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):  # warm-up
+        if before:
+            before()
+        client.get(url, **(headers or {}))
+    times, statuses, queries = [], set(), 0
+    for _ in range(runs):
+        if before:
+            before()
+        with CaptureQueriesContext(connection) as context:
+            started = time.perf_counter()
+            response = client.get(url, **(headers or {}))
+            times.append((time.perf_counter() - started) * 1000)
+        statuses.add(response.status_code)
+        queries = len(context.captured_queries)
+    return {
+        "median": statistics.median(times),
+        "p95": percentile(times, 0.95),
+        "rps": 1000 * len(times) / sum(times),
+        "queries": queries,
+        "statuses": sorted(statuses),
+        "bytes": len(response.content),
+    }
+
+
+def main() -> None:
+    ensure_database()
+    manage("createcachetable")
+    import django
+
+    django.setup()
+    from django.db.models import Count, Q
+    from django.test import Client
+    from django.urls import reverse
+
+    from tracker.models import Commitment, Person, StatusUpdate
+    from tracker.public.cache import publication_changed
+
+    published = Commitment.objects.published()
+    counts = {"commitments": Commitment.objects.count(), "published": published.count()}
+    minister = Person.objects.annotate(n=Count("commitments", filter=Q(commitments__published=True))).order_by("-n").first()
+    busiest = (
+        StatusUpdate.objects.public().values("commitment").annotate(n=Count("pk")).order_by("-n").values_list("commitment", "n")
+    ).first()
+    commitment_id, updates = busiest
+    pages = [
+        ("Home", reverse("public:home", kwargs={"lang": "nl"})),
+        (f"Minister ({minister.n:,} published)", reverse("public:minister", kwargs={"lang": "nl", "pk": minister.pk})),
+        (f"Commitment ({updates} public updates)", reverse("public:commitment", kwargs={"lang": "nl", "pk": commitment_id})),
+        (f"Search “{SEARCH}”", reverse("public:search", kwargs={"lang": "nl"}) + f"?q={SEARCH}"),
+    ]
+    client = Client()
+    rows = []
+    for name, url in pages:
+        print(f"{name}: {url}", flush=True)
+        uncached = measure(client, url, UNCACHED_RUNS, before=publication_changed)
+        cached = measure(client, url, CACHED_RUNS)
+        etag = client.get(url)["ETag"]
+        not_modified = measure(client, url, CACHED_RUNS, headers={"HTTP_IF_NONE_MATCH": etag})
+        rows.append((name, url, uncached, cached, not_modified))
+        print(
+            f"  uncached {uncached['median']:.1f} ms (p95 {uncached['p95']:.1f}), cached {cached['median']:.2f} ms "
+            f"(p95 {cached['p95']:.2f}, {cached['rps']:.0f} req/s), 304 {not_modified['median']:.2f} ms",
+            flush=True,
+        )
+    write(rows, counts)
+
+
+def write(rows, counts) -> None:
+    from django.db import connection
+
+    lines = [
+        "# The public site at scale",
+        "",
+        f"Measured by `make bench-public` (bench/public.py) on {datetime.date.today().isoformat()}, PostgreSQL "
+        f"{connection.pg_version // 10000}, database `{DATABASE_URL.rsplit('/', 1)[1]}`: {counts['commitments']:,} commitments "
+        f"({counts['published']:,} published; generated with {SIZES}). Requests in-process through every middleware, "
+        "anonymous, one after the other in one process (so requests/s is per process and core); the public cache is "
+        "the database cache (PUBLIC_CACHE=database, the default).",
+        "",
+        "- **uncached**: the publication version renewed before each request: the page is rendered and stored "
+        f"(what the first visitor after a write pays), {UNCACHED_RUNS} requests;",
+        f"- **cached**: served from the public cache, {CACHED_RUNS} requests;",
+        f"- **304**: the browser's copy confirmed by its ETag, {CACHED_RUNS} requests.",
+        "",
+        "| Page | uncached median | uncached p95 | uncached req/s | queries | cached median | cached p95 | cached req/s | queries | 304 median | 304 req/s | size |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, _url, uncached, cached, not_modified in rows:
+        lines.append(
+            f"| {name} | {uncached['median']:.1f} ms | {uncached['p95']:.1f} ms | {uncached['rps']:.0f} | {uncached['queries']} "
+            f"| {cached['median']:.2f} ms | {cached['p95']:.2f} ms | {cached['rps']:.0f} | {cached['queries']} "
+            f"| {not_modified['median']:.2f} ms | {not_modified['rps']:.0f} | {cached['bytes'] // 1024} KB |"
+        )
+    lines += [
+        "",
+        "Queries: of the uncached request, the page's own plus the cache's (read the version, write the new version "
+        "before the request, read and store the page); of the cached one, the version and the page; of a 304, the "
+        "version only.",
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print(f"Wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
