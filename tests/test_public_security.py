@@ -134,7 +134,8 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(anonymous_client, regis
         "government": (reverse("public:government", kwargs={"lang": "en", "slug": register.government.slug}), 4),
         "minister": (reverse("public:minister", kwargs={"lang": "en", "pk": register.minister.pk}), 6),
         "commitment": (reverse("public:commitment", kwargs={"lang": "en", "pk": register.commitment.pk}), 5),
-        "search": (reverse("public:search", kwargs={"lang": "en"}) + "?q=project", 3),
+        # On PostgreSQL a search also asks for the planner's estimate of its matches (tracker.search).
+        "search": (reverse("public:search", kwargs={"lang": "en"}) + "?q=project", 4 if connection.vendor == "postgresql" else 3),
     }
     before = {name: queries(anonymous_client, url) for name, (url, _expected) in urls.items()}
     more_rows(register)
