@@ -163,3 +163,21 @@ def test_on_its_own_host_the_public_site_answers_at_the_root_and_the_staff_site_
     # The staff site's own host is unchanged.
     assert anonymous_client.get("/public/en/").status_code == 200
     assert anonymous_client.get("/commitments/").status_code == 302
+
+
+def test_a_public_page_is_the_same_for_every_cookie_and_language_so_it_does_not_vary_on_them(
+    anonymous_client, editor_client, register
+):
+    url = reverse("public:home", kwargs={"lang": "nl"})
+    for client in (anonymous_client, editor_client):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert "Cookie" not in response.get("Vary", "")
+        assert "Accept-Language" not in response.get("Vary", "")
+        assert response["Content-Language"] == "nl"
+    redirect = anonymous_client.get(reverse("public:root"))
+    assert "Accept-Language" in redirect["Vary"], "the root chooses a language: it does vary"
+
+
+def test_the_sitemap_keeps_its_robots_header_when_served_from_the_cache(anonymous_client, register):
+    url = reverse("public:sitemap")
+    assert anonymous_client.get(url)["X-Robots-Tag"] == anonymous_client.get(url)["X-Robots-Tag"] != ""

@@ -61,8 +61,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # On the public site's own host name (PUBLIC_HOST), only the public site's addresses resolve.
-    "tracker.public.middleware.public_host_middleware",
+    # On the public site's own host name (PUBLIC_HOST), only the public site's addresses resolve; public
+    # pages do not vary on cookies or languages (before the session and locale middleware, to see theirs).
+    "tracker.public.middleware.public_site_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so that static files keep their long cache headers.
     "tracker.middleware.never_cache_middleware",

@@ -124,9 +124,16 @@ def _key(request: HttpRequest, version: str) -> str:
     return "public:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+# Headers of a rendered page that are kept with it in the cache (the sitemap's X-Robots-Tag).
+KEPT_HEADERS = ("X-Robots-Tag",)
+
+
 def _public_headers(response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=settings.TRACKER_PUBLIC_MAX_AGE)
+    # The same for everyone: tracker.public.middleware drops the Vary on cookies and languages that
+    # the session, login and locale middleware add (the language is in the address).
+    response.public_page = True
     return response
 
 
@@ -155,8 +162,8 @@ def public_page(view: Callable) -> Callable:
             logger.warning("The public cache is not available: run `manage.py createcachetable`.")
             return _render_or_404(view, request, args, kwargs)
         if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
+            content, content_type, headers = cached
+            response = HttpResponse(content, content_type=content_type, headers=headers)
             response["X-Public-Cache"] = "hit"
             return _public_headers(response, etag)
         response = _render_or_404(view, request, args, kwargs)
@@ -164,7 +171,8 @@ def public_page(view: Callable) -> Callable:
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        _cache().set(key, (response.content, response["Content-Type"]), timeout=PAGE_TIMEOUT)
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        _cache().set(key, (response.content, response["Content-Type"], headers), timeout=PAGE_TIMEOUT)
         response["X-Public-Cache"] = "miss"
         return _public_headers(response, etag)
 
