@@ -169,3 +169,21 @@ def test_the_pages_link_the_open_data_downloads_and_the_licence(anonymous_client
     assert "CC BY 4.0" in body
     assert "Log out" not in body, "no staff navigation"
     assert "My work" not in body
+
+
+def test_a_common_word_is_ranked_among_its_recent_matches_and_paged(
+    postgres_only, anonymous_client, register, monkeypatch, settings
+):
+    monkeypatch.setattr("tracker.search.expected_matches", lambda model, words: 10**6)  # as for a word found everywhere
+    monkeypatch.setattr("tracker.search.RANK_WINDOW", 8)
+    settings.TRACKER_PAGE_SIZE = 5
+    for number in range(10):
+        CommitmentFactory(published=True, title=f"Kinderopvang plaatsen {number}")
+    CommitmentFactory(published=False, title="Kinderopvang intern")
+    url = reverse("public:search", kwargs={"lang": "en"})
+    first = anonymous_client.get(url, {"q": "kinderopvang"}).content.decode()
+    assert "8 promises found" in first
+    assert first.count('class="public-item"') == 5
+    second = anonymous_client.get(url, {"q": "kinderopvang", "page": 2}).content.decode()
+    assert second.count('class="public-item"') == 3
+    assert "Kinderopvang intern" not in first + second

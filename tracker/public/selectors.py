@@ -11,11 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Commitment, DeadlineChange, Government, Kind, Office, Person, Status, StatusUpdate
 from tracker.models.commitments import open_condition, overdue_condition
+from tracker.pagination import ListPaginator
 from tracker.search import by_relevance, commitment_search
 
 KEPT = [Status.FULFILLED, Status.PARTIALLY_FULFILLED]
@@ -187,11 +190,21 @@ def minister_commitments(person: Person, status: str, *, as_of: datetime.date) -
     return filter_by_status(published().filter(responsible_person=person), status, as_of=as_of).order_by("-made_on", "-pk")
 
 
-def search(text: str) -> QuerySet:
-    """Published commitments matching *text* (tracker.search: every word), best match first."""
+def search(text: str, *, page: str | None, as_of: datetime.date) -> Page:
+    """The *page* of published commitments matching *text* (tracker.search: every word), best match
+    first, with what a list row shows. A common word is ranked among its most recent matches only
+    (tracker.search.RANK_WINDOW): those ids are read once, and counted and paged in Python, rather
+    than the window being read again for the count and for the page."""
     queryset = commitment_search(published(), text)
-    ordered, _windowed = by_relevance(queryset, text, recent=["-made_on", "-pk"])
-    return ordered
+    ordered, windowed = by_relevance(queryset, text, recent=["-made_on", "-pk"])
+    matches = list(ordered.values_list("pk", flat=True)) if windowed else ordered
+    per_page = settings.TRACKER_PAGE_SIZE
+    if not windowed:
+        return ListPaginator(matches, per_page, rows=lambda ids: rows(ids, as_of=as_of)).get_page(page)
+    result = Paginator(matches, per_page).get_page(page)
+    found = {row.pk: row for row in rows(list(result.object_list), as_of=as_of)}
+    result.object_list = [found[pk] for pk in result.object_list if pk in found]
+    return result
 
 
 def rows(ids: list[int], *, as_of: datetime.date) -> QuerySet:

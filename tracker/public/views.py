@@ -162,7 +162,7 @@ def commitment_view(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
 def search_view(request: HttpRequest, lang: str) -> HttpResponse:
     text = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].replace("\x00", "").strip()
     today = timezone.localdate()
-    page = paginate(request, selectors.search(text), rows=lambda ids: selectors.rows(ids, as_of=today)) if text else None
+    page = selectors.search(text, page=request.GET.get("page"), as_of=today) if text else None
     context = {
         "q": text,
         "page": page,
