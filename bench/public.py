@@ -107,14 +107,16 @@ def main() -> None:
 def write(rows, counts) -> None:
     from django.db import connection
 
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         "# The public site at scale",
         "",
         f"Measured by `make bench-public` (bench/public.py) on {datetime.date.today().isoformat()}, PostgreSQL "
         f"{connection.pg_version // 10000}, database `{DATABASE_URL.rsplit('/', 1)[1]}`: {counts['commitments']:,} commitments "
-        f"({counts['published']:,} published; generated with {SIZES}). Requests in-process through every middleware, "
-        "anonymous, one after the other in one process (so requests/s is per process and core); the public cache is "
-        "the database cache (PUBLIC_CACHE=database, the default).",
+        f"({counts['published']:,} published), {SIZES['questions']:,} questions and {SIZES['updates']:,} status updates "
+        "(`generate_data --seed=2026`). Requests in-process through every middleware, anonymous, one after the other in "
+        "one process (so requests/s is per process and core); the public cache is the database cache "
+        f"(PUBLIC_CACHE=database, the default). Load average of the machine during the run: {load}.",
         "",
         "- **uncached**: the publication version renewed before each request: the page is rendered and stored "
         f"(what the first visitor after a write pays), {UNCACHED_RUNS} requests;",
@@ -132,9 +134,9 @@ def write(rows, counts) -> None:
         )
     lines += [
         "",
-        "Queries: of the uncached request, the page's own plus the cache's (read the version, write the new version "
-        "before the request, read and store the page); of the cached one, the version and the page; of a 304, the "
-        "version only.",
+        "Queries: of an uncached request, the page's own plus the cache's (read the version and the page, then store "
+        "the page: a count, a read and an insert in a transaction); of a cached one, the version and the page; of a "
+        "304, the version only.",
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")

@@ -187,3 +187,12 @@ def test_a_common_word_is_ranked_among_its_recent_matches_and_paged(
     second = anonymous_client.get(url, {"q": "kinderopvang", "page": 2}).content.decode()
     assert second.count('class="public-item"') == 3
     assert "Kinderopvang intern" not in first + second
+
+
+def test_an_internal_programme_is_not_named_on_its_published_parts_page(anonymous_client, register):
+    Commitment.objects.filter(pk=register.programme.pk).update(published=False)
+    body = anonymous_client.get(
+        reverse("public:commitment", kwargs={"lang": "en", "pk": register.commitment.pk})
+    ).content.decode()
+    assert "Actieplan armoede" not in body
+    assert register.programme.reference not in body
