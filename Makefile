@@ -33,7 +33,7 @@ run: $(INSTALLED) wordlist
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo_data
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (stop with Ctrl-C)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (the public site: http://127.0.0.1:$(PORT)/public/; stop with Ctrl-C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; without it (no root, no apt) they are skipped with the reason.

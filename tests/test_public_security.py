@@ -88,6 +88,7 @@ def test_unknown_addresses_are_404_pages_without_details(anonymous_client, regis
     response = anonymous_client.get(path)
     assert response.status_code == 404
     assert b"Traceback" not in response.content
+    assert b"Go to the overview" in response.content, "the public site's own 404 page"
 
 
 def test_the_public_site_has_no_form_that_posts(anonymous_client, register):
@@ -158,6 +159,8 @@ def test_on_its_own_host_the_public_site_answers_at_the_root_and_the_staff_site_
     assert anonymous_client.get("/", **host)["Location"] in ("/en/", "/nl/")
     assert anonymous_client.get(f"/en/commitments/{register.commitment.pk}/", **host).status_code == 200
     assert b"/en/commitments/" in anonymous_client.get("/sitemap-commitments-en.xml", **host).content
+    assert "Sitemap: http://promises.example.org/sitemap.xml" in anonymous_client.get("/robots.txt", **host).content.decode()
+    assert b"Go to the overview" in anonymous_client.get("/no-such-page/", **host).content
     for staff in ("/accounts/login/", "/admin/", "/commitments/", "/public/en/", "/healthz"):
         assert anonymous_client.get(staff, **host).status_code == 404, staff
     # The staff site's own host is unchanged.

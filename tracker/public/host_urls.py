@@ -2,7 +2,12 @@
 
 from django.urls import include, path
 
-urlpatterns = [path("", include("tracker.public.urls"))]
+from tracker.public import views
+
+urlpatterns = [
+    path("robots.txt", views.robots_txt_view, name="robots_txt"),
+    path("", include("tracker.public.urls")),
+]
 
 handler400 = "tracker.views.errors.bad_request"
 handler403 = "tracker.views.errors.permission_denied"

@@ -53,6 +53,13 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     return not_found(request)
 
 
+@public_page
+def robots_txt_view(request: HttpRequest) -> HttpResponse:
+    """On the public site's own host: everything may be crawled, and here is the sitemap."""
+    sitemap = request.build_absolute_uri(reverse("public:sitemap"))
+    return HttpResponse(f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n", content_type="text/plain; charset=utf-8")
+
+
 @login_not_required
 def choose_language_view(request: HttpRequest) -> HttpResponse:
     """The public site's root: its home page in the visitor's language (cookie, browser, default)."""
