@@ -39,6 +39,18 @@ def test_a_page_is_rendered_once_then_served_from_the_cache(anonymous_client, co
     assert second.content == first.content
 
 
+def test_a_query_string_the_page_does_not_read_is_the_same_cached_page(anonymous_client, commitment):
+    first = anonymous_client.get(url_of(commitment))
+    for junk in ("utm_source=newsletter", "x=1&y=2", "page=3"):
+        again = anonymous_client.get(f"{url_of(commitment)}?{junk}")
+        assert again["X-Public-Cache"] == "hit", junk
+        assert again["ETag"] == first["ETag"]
+    search = reverse("public:search", kwargs={"lang": "en"})
+    anonymous_client.get(search, {"q": "buddywerking"})
+    assert anonymous_client.get(search, {"q": "buddywerking", "fbclid": "abc"})["X-Public-Cache"] == "hit"
+    assert anonymous_client.get(search, {"q": "buddywerking", "page": "2"})["X-Public-Cache"] == "miss"
+
+
 def test_public_pages_may_be_kept_by_anyone_for_a_minute_staff_pages_by_no_one(anonymous_client, viewer_client, commitment):
     public = anonymous_client.get(url_of(commitment))
     assert public["Cache-Control"] == "public, max-age=60"

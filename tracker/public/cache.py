@@ -23,7 +23,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
@@ -115,12 +115,27 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _key(request: HttpRequest, version: str) -> str:
-    """One entry per address (with its query string), host, language, date, publication version and
-    release of the code; hashed, so that a long query string makes no long key."""
-    language = translation.get_language()
-    day = timezone.localdate().isoformat()
-    raw = "|".join((version, code_version(), day, language, request.get_host(), request.get_full_path()))
+# A query parameter's value is read up to this length for the key (the search reads no more of its text).
+PARAMETER_LENGTH = 200
+
+
+def _key(request: HttpRequest, version: str, params: tuple[str, ...]) -> str:
+    """One entry per address, with the query parameters the page reads (*params*, in a fixed order:
+    any other query string is the same page, so it cannot be used to fill the cache or get past
+    it), host, language, date, publication version and release of the code; hashed, so that a long
+    value makes no long key."""
+    query = [(name, request.GET.get(name, "")[:PARAMETER_LENGTH]) for name in params if name in request.GET]
+    raw = repr(
+        (
+            version,
+            code_version(),
+            timezone.localdate().isoformat(),
+            translation.get_language(),
+            request.get_host(),
+            request.path,
+            query,
+        )
+    )
     return "public:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -137,10 +152,13 @@ def _public_headers(response: HttpResponse, etag: str) -> HttpResponse:
     return response
 
 
-def public_page(view: Callable) -> Callable:
-    """A page of the public site: open without a login, in the language of its address (`lang`),
-    read from the cache when it was rendered since the last write, answered 304 when the browser
-    has it already. A missing or unpublished object is the public 404 page."""
+def public_page(view: Callable | None = None, *, params: tuple[str, ...] = ()) -> Callable:
+    """A page of the public site, which reads the query parameters *params* only: open without a
+    login, in the language of its address (`lang`), GET or HEAD only, read from the cache when it
+    was rendered since the last write, answered 304 when the browser has it already. A missing or
+    unpublished object is the public 404 page. `@public_page` or `@public_page(params=("q", "page"))`."""
+    if view is None:
+        return functools.partial(public_page, params=params)
 
     @login_not_required
     @functools.wraps(view)
@@ -150,9 +168,9 @@ def public_page(view: Callable) -> Callable:
             request.LANGUAGE_CODE = lang
             kwargs["lang"] = lang
         if request.method not in ("GET", "HEAD"):
-            return _render_or_404(view, request, args, kwargs)
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         try:
-            key = _key(request, publication_version())
+            key = _key(request, publication_version(), params)
             etag = f'"{key.rsplit(":", 1)[1][:32]}"'
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
@@ -172,7 +190,10 @@ def public_page(view: Callable) -> Callable:
         if hasattr(response, "render") and callable(response.render):
             response.render()
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        _cache().set(key, (response.content, response["Content-Type"], headers), timeout=PAGE_TIMEOUT)
+        try:
+            _cache().set(key, (response.content, response["Content-Type"], headers), timeout=PAGE_TIMEOUT)
+        except DatabaseError:
+            logger.warning("A public page could not be cached.", exc_info=True)
         response["X-Public-Cache"] = "miss"
         return _public_headers(response, etag)
 

@@ -35,7 +35,12 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "public:sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<slug:section>.xml", public_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<slug:section>.xml",
+        public_page(sitemap_views.sitemap, params=("p",)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("<lang:lang>/", views.home_view, name="home"),
     path("<lang:lang>/governments/<slug:slug>/", views.government_view, name="government"),
     path("<lang:lang>/ministers/<int:pk>/", views.minister_view, name="minister"),

@@ -105,7 +105,7 @@ def government_view(request: HttpRequest, lang: str, slug: str) -> HttpResponse:
     return render(request, "public/government.html", context)
 
 
-@public_page
+@public_page(params=("status", "page"))
 def minister_view(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
     try:
         person = selectors.public_minister(pk)
@@ -165,7 +165,7 @@ def commitment_view(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
     return render(request, "public/commitment.html", context)
 
 
-@public_page
+@public_page(params=("q", "page"))
 def search_view(request: HttpRequest, lang: str) -> HttpResponse:
     text = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].replace("\x00", "").strip()
     today = timezone.localdate()
