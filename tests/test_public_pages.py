@@ -196,3 +196,9 @@ def test_an_internal_programme_is_not_named_on_its_published_parts_page(anonymou
     ).content.decode()
     assert "Actieplan armoede" not in body
     assert register.programme.reference not in body
+
+
+def test_the_staff_page_of_a_published_commitment_links_its_public_page(viewer_client, register):
+    public = reverse("public:commitment", kwargs={"lang": "en", "pk": register.commitment.pk})
+    assert public in viewer_client.get(reverse("commitment_detail", args=[register.commitment.pk])).content.decode()
+    assert "/public/" not in viewer_client.get(reverse("commitment_detail", args=[register.unpublished.pk])).content.decode()
