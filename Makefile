@@ -80,11 +80,11 @@ messages: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
-	$(BIN)/python bench/public.py
+	$(BIN)/python bench/public_site.py
 
 # The public site alone at 200,000 commitments: rendered, cached and 304 (bench/public-results.md).
 bench-public: $(INSTALLED)
-	$(BIN)/python bench/public.py
+	$(BIN)/python bench/public_site.py
 
 # The suggestions measured on the labelled corpus of real answers (tests/data/corpus/): the test split by
 # default, with every miss and false positive; `make quality SPLIT=dev` for the split to tune on. It also

@@ -62,7 +62,7 @@ def publication_changed_on_commit() -> None:
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(callback is publication_changed for _, callback, _ in connection.run_on_commit):
         return
-    transaction.on_commit(publication_changed)
+    transaction.on_commit(publication_changed, robust=True)
 
 
 def _changed(sender, **kwargs) -> None:

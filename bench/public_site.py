@@ -12,7 +12,8 @@ middleware, anonymous, one after the other (one process, one core):
 - cached: the page served from the public cache (the database cache, as configured by default);
 - 304: a browser that has the page asks again with its ETag.
 
-Writes bench/public-results.md.
+Writes bench/public-results.md. (Not named bench/public.py: some tests put bench/ on sys.path, where
+that name would hide the `public` package that aiosmtpd imports.)
 """
 
 import datetime
@@ -111,7 +112,7 @@ def write(rows, counts) -> None:
     lines = [
         "# The public site at scale",
         "",
-        f"Measured by `make bench-public` (bench/public.py) on {datetime.date.today().isoformat()}, PostgreSQL "
+        f"Measured by `make bench-public` (bench/public_site.py) on {datetime.date.today().isoformat()}, PostgreSQL "
         f"{connection.pg_version // 10000}, database `{DATABASE_URL.rsplit('/', 1)[1]}`: {counts['commitments']:,} commitments "
         f"({counts['published']:,} published), {SIZES['questions']:,} questions and {SIZES['updates']:,} status updates "
         "(`generate_data --seed=2026`). Requests in-process through every middleware, anonymous, one after the other in "
