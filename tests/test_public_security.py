@@ -1,6 +1,11 @@
 """The public site has the staff side's security: its headers, no stack traces, no 500 on any input,
 no page whose cost grows with the register; and served on a host of its own, only it answers there."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
@@ -11,6 +16,7 @@ from tests.factories import CommitmentFactory, OfficeFactory, PersonFactory
 from tests.public_data import build_register
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
 
 NO_CACHE = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -185,3 +191,27 @@ def test_a_public_page_is_the_same_for_every_cookie_and_language_so_it_does_not_
 def test_the_sitemap_keeps_its_robots_header_when_served_from_the_cache(anonymous_client, register):
     url = reverse("public:sitemap")
     assert anonymous_client.get(url)["X-Robots-Tag"] == anonymous_client.get(url)["X-Robots-Tag"] != ""
+
+
+def public_settings(**environment) -> subprocess.CompletedProcess:
+    """The public site's settings as a fresh start-up reads them from *environment*."""
+    env = {key: value for key, value in os.environ.items() if key not in ("ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE")}
+    env.update(environment, DEBUG="1", DJANGO_SETTINGS_MODULE="tracker.settings")
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TRACKER_PUBLIC_HOST, s.ALLOWED_HOSTS, s.CACHES['public']['BACKEND'], s.TRACKER_PUBLIC_MAX_AGE)"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_the_public_host_cache_and_max_age_come_from_the_environment():
+    default = public_settings()
+    assert default.stdout.split() == ["['127.0.0.1',", "'localhost']", "django.core.cache.backends.db.DatabaseCache", "60"]
+    own_host = public_settings(PUBLIC_HOST="Promises.Example.org", PUBLIC_CACHE="memory", PUBLIC_MAX_AGE="300")
+    assert own_host.stdout.split()[0] == "promises.example.org"
+    assert "'promises.example.org']" in own_host.stdout, "added to ALLOWED_HOSTS"
+    assert "locmem.LocMemCache" in own_host.stdout
+    assert own_host.stdout.split()[-1] == "300"
+    wrong = public_settings(PUBLIC_CACHE="redis")
+    assert wrong.returncode != 0
+    assert "PUBLIC_CACHE='redis' must be one of: database, memory, off" in wrong.stderr
