@@ -171,3 +171,41 @@ def test_a_page_cached_yesterday_is_not_served_today_what_is_overdue_changes_at_
 def test_with_the_cache_off_every_request_renders_the_page(anonymous_client, commitment):
     assert anonymous_client.get(url_of(commitment))["X-Public-Cache"] == "miss"
     assert anonymous_client.get(url_of(commitment))["X-Public-Cache"] == "miss"
+
+
+def test_while_another_request_renders_a_page_this_one_waits_for_it_instead_of_rendering_it_too(anonymous_client, commitment):
+    from tracker.public import cache
+
+    url = url_of(commitment)
+    rendered = anonymous_client.get(url)  # to learn the page's key and content
+    caches["public"].clear()
+    cache.publication_changed()
+    stored = {}
+
+    def another_request_is_rendering(lock, value, timeout):
+        stored["key"] = lock.removesuffix(":rendering")
+        return False
+
+    def the_other_request_stores_it(seconds):
+        caches["public"].set(stored["key"], (rendered.content, rendered["Content-Type"], {}))
+
+    with (
+        mock.patch.object(caches["public"], "add", side_effect=another_request_is_rendering),
+        mock.patch("tracker.public.cache.time.sleep", side_effect=the_other_request_stores_it) as slept,
+        mock.patch("tracker.public.views.selectors.public_commitment") as rendering,
+    ):
+        response = anonymous_client.get(url)
+    assert response["X-Public-Cache"] == "hit"
+    assert slept.call_count == 1
+    rendering.assert_not_called()
+
+
+def test_a_request_that_waited_long_enough_renders_the_page_itself(anonymous_client, commitment):
+    with (
+        mock.patch.object(caches["public"], "add", return_value=False),
+        mock.patch("tracker.public.cache.WAIT_SECONDS", 0.05),
+        mock.patch("tracker.public.cache.POLL_SECONDS", 0.01),
+    ):
+        response = anonymous_client.get(url_of(commitment))
+    assert response.status_code == 200
+    assert response["X-Public-Cache"] == "miss"

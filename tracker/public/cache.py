@@ -15,6 +15,7 @@ after a single read of the version.
 import functools
 import hashlib
 import logging
+import time
 import uuid
 from collections.abc import Callable
 
@@ -179,25 +180,67 @@ def public_page(view: Callable | None = None, *, params: tuple[str, ...] = ()) -
         except DatabaseError:  # no cache table: serve uncached rather than fail
             logger.warning("The public cache is not available: run `manage.py createcachetable`.")
             return _render_or_404(view, request, args, kwargs)
+        rendering = False
+        if cached is None:
+            rendering = _claim(key)
+            if not rendering:
+                cached = _wait_for(key)
         if cached is not None:
             content, content_type, headers = cached
             response = HttpResponse(content, content_type=content_type, headers=headers)
             response["X-Public-Cache"] = "hit"
             return _public_headers(response, etag)
-        response = _render_or_404(view, request, args, kwargs)
-        if response.status_code != 200 or getattr(response, "streaming", False):
-            return response
-        if hasattr(response, "render") and callable(response.render):
-            response.render()
-        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         try:
-            _cache().set(key, (response.content, response["Content-Type"], headers), timeout=PAGE_TIMEOUT)
-        except DatabaseError:
-            logger.warning("A public page could not be cached.", exc_info=True)
+            response = _render_or_404(view, request, args, kwargs)
+            if response.status_code != 200 or getattr(response, "streaming", False):
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            try:
+                _cache().set(key, (response.content, response["Content-Type"], headers), timeout=PAGE_TIMEOUT)
+            except DatabaseError:
+                logger.warning("A public page could not be cached.", exc_info=True)
+        finally:
+            if rendering:
+                _release(key)
         response["X-Public-Cache"] = "miss"
         return _public_headers(response, etag)
 
     return wrapper
+
+
+# A spike right after a write: the first request for a page renders it, the others wait for it
+# (polling the cache) rather than all rendering it at once; after WAIT_SECONDS they render it too.
+LOCK_SECONDS = 30
+WAIT_SECONDS = 3.0
+POLL_SECONDS = 0.05
+
+
+def _claim(key: str) -> bool:
+    """Whether this request is the one to render the page *key* (no other is rendering it)."""
+    try:
+        return _cache().add(f"{key}:rendering", 1, timeout=LOCK_SECONDS)
+    except DatabaseError:
+        return True
+
+
+def _release(key: str) -> None:
+    try:
+        _cache().delete(f"{key}:rendering")
+    except DatabaseError:
+        logger.warning("A public page's rendering claim could not be released.", exc_info=True)
+
+
+def _wait_for(key: str):
+    """The page *key* once the request rendering it has stored it; None after WAIT_SECONDS."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        cached = _cache().get(key)
+        if cached is not None:
+            return cached
+    return None
 
 
 def _render_or_404(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
