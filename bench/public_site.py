@@ -12,6 +12,11 @@ middleware, anonymous, one after the other (one process, one core):
 - cached: the page served from the public cache (the database cache, as configured by default);
 - 304: a browser that has the page asks again with its ETag.
 
+Then a spike: the application under gunicorn (SPIKE_WORKERS processes), the publication version
+renewed (as by a write), and at once SPIKE_CLIENTS concurrent visitors over HTTP asking for those
+four pages for SPIKE_SECONDS: requests per second, median and p95, and how many requests rendered a
+page (the others were served from the cache, or waited for the one rendering it).
+
 Writes bench/public-results.md. (Not named bench/public.py: some tests put bench/ on sys.path, where
 that name would hide the `public` package that aiosmtpd imports.)
 """
@@ -32,6 +37,10 @@ RESULTS = ROOT / "bench" / "public-results.md"
 UNCACHED_RUNS = int(os.environ.get("BENCH_PUBLIC_UNCACHED_RUNS", "20"))
 CACHED_RUNS = int(os.environ.get("BENCH_PUBLIC_CACHED_RUNS", "300"))
 SEARCH = "kinderopvang"
+SPIKE_WORKERS = int(os.environ.get("BENCH_PUBLIC_SPIKE_WORKERS", "4"))
+SPIKE_CLIENTS = int(os.environ.get("BENCH_PUBLIC_SPIKE_CLIENTS", "32"))
+SPIKE_SECONDS = float(os.environ.get("BENCH_PUBLIC_SPIKE_SECONDS", "15"))
+SPIKE_PORT = int(os.environ.get("BENCH_PUBLIC_SPIKE_PORT", "8931"))
 
 
 def measure(client, url: str, runs: int, *, before=None, headers=None) -> dict:
@@ -102,10 +111,91 @@ def main() -> None:
             f"(p95 {cached['p95']:.2f}, {cached['rps']:.0f} req/s), 304 {not_modified['median']:.2f} ms",
             flush=True,
         )
-    write(rows, counts)
+    spike_result = spike([url for _name, url in pages], publication_changed)
+    write(rows, counts, spike_result)
 
 
-def write(rows, counts) -> None:
+def spike(urls: list[str], renew) -> dict:
+    """SPIKE_CLIENTS visitors at once, right after a write, against gunicorn over loopback."""
+    import http.client
+    import signal
+    import subprocess
+    import threading
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "tracker.wsgi", "--bind", f"127.0.0.1:{SPIKE_PORT}", "--workers", str(SPIKE_WORKERS)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):  # up to 20 s for the workers to start
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", SPIKE_PORT, timeout=5)
+                connection.request("GET", "/healthz")
+                connection.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        for url in urls:  # each worker process loads its code once before the spike
+            for _ in range(SPIKE_WORKERS):
+                connection.request("GET", url)
+                connection.getresponse().read()
+        renew()
+        times, misses, errors = [], [], []
+        lock = threading.Lock()
+        deadline = time.monotonic() + SPIKE_SECONDS
+
+        def visitor(number: int) -> None:
+            connection = http.client.HTTPConnection("127.0.0.1", SPIKE_PORT, timeout=30)
+            index = number
+            while time.monotonic() < deadline:
+                url = urls[index % len(urls)]
+                index += 1
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", url)
+                    response = connection.getresponse()
+                    response.read()
+                except OSError as error:
+                    with lock:
+                        errors.append(str(error))
+                    connection = http.client.HTTPConnection("127.0.0.1", SPIKE_PORT, timeout=30)
+                    continue
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    times.append(elapsed)
+                    if response.status != 200:
+                        errors.append(str(response.status))
+                    if response.getheader("X-Public-Cache") == "miss":
+                        misses.append(url)
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=visitor, args=(number,)) for number in range(SPIKE_CLIENTS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        duration = time.monotonic() - started
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    result = {
+        "requests": len(times),
+        "rps": len(times) / duration,
+        "median": statistics.median(times),
+        "p95": percentile(times, 0.95),
+        "max": max(times),
+        "rendered": len(misses),
+        "errors": len(errors),
+    }
+    print(f"Spike: {result}", flush=True)
+    return result
+
+
+def write(rows, counts, spike_result) -> None:
     from django.db import connection
 
     load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -135,9 +225,23 @@ def write(rows, counts) -> None:
         )
     lines += [
         "",
-        "Queries: of an uncached request, the page's own plus the cache's (read the version and the page, then store "
-        "the page: a count, a read and an insert in a transaction); of a cached one, the version and the page; of a "
-        "304, the version only.",
+        "Queries: of an uncached request, the page's own plus the cache's (read the version and the page, claim the "
+        "rendering, store the page, release the claim: a database cache write is a count, a read and an insert in a "
+        "transaction); of a cached one, the version and the page; of a 304, the version only.",
+        "",
+        "## A spike right after a write",
+        "",
+        f"The application under gunicorn ({SPIKE_WORKERS} worker processes, settings of `bench.settings`), the publication "
+        f"version renewed as by a write, then at once {SPIKE_CLIENTS} concurrent visitors over loopback, each asking for "
+        f"the four pages above in turn for {SPIKE_SECONDS:.0f} seconds (the load generator runs on the same machine).",
+        "",
+        "| Requests | req/s | median | p95 | max | requests that rendered a page | errors |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {spike_result['requests']:,} | {spike_result['rps']:.0f} | {spike_result['median']:.1f} ms "
+        f"| {spike_result['p95']:.1f} ms | {spike_result['max']:.0f} ms | {spike_result['rendered']} | {spike_result['errors']} |",
+        "",
+        "After a write, each page is rendered by the first request that asks for it; the others wait for it and are "
+        "then served from the cache.",
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
