@@ -202,3 +202,15 @@ def test_the_staff_page_of_a_published_commitment_links_its_public_page(viewer_c
     public = reverse("public:commitment", kwargs={"lang": "en", "pk": register.commitment.pk})
     assert public in viewer_client.get(reverse("commitment_detail", args=[register.commitment.pk])).content.decode()
     assert "/public/" not in viewer_client.get(reverse("commitment_detail", args=[register.unpublished.pk])).content.decode()
+
+
+def test_an_empty_register_has_a_public_site_that_says_so(anonymous_client):
+    CommitmentFactory(published=False)
+    for url in (
+        reverse("public:home", kwargs={"lang": "en"}),
+        reverse("public:search", kwargs={"lang": "en"}) + "?q=toezegging",
+        reverse("public:sitemap_section", kwargs={"section": "commitments-en"}),
+    ):
+        response = anonymous_client.get(url)
+        assert response.status_code == 200, url
+    assert "No published promises yet." in anonymous_client.get(reverse("public:home", kwargs={"lang": "en"})).content.decode()
