@@ -214,3 +214,9 @@ def test_an_empty_register_has_a_public_site_that_says_so(anonymous_client):
         response = anonymous_client.get(url)
         assert response.status_code == 200, url
     assert "No published promises yet." in anonymous_client.get(reverse("public:home", kwargs={"lang": "en"})).content.decode()
+
+
+def test_a_search_without_a_word_lists_nothing_rather_than_everything(anonymous_client, register):
+    body = anonymous_client.get(reverse("public:search", kwargs={"lang": "en"}), {"q": "*:()!&|"}).content.decode()
+    assert 'class="public-item"' not in body
+    assert 'value="*:()!&amp;|"' in body

@@ -169,7 +169,9 @@ def commitment_view(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
 def search_view(request: HttpRequest, lang: str) -> HttpResponse:
     text = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].replace("\x00", "").strip()
     today = timezone.localdate()
-    page = selectors.search(text, page=request.GET.get("page"), as_of=today) if text else None
+    # Text without a letter or digit has no word to look for (tracker.search): no results, not all of them.
+    searchable = any(character.isalnum() for character in text)
+    page = selectors.search(text, page=request.GET.get("page"), as_of=today) if searchable else None
     context = {
         "q": text,
         "page": page,
