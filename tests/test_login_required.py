@@ -1,7 +1,8 @@
 """Every page needs a login, except the login page itself, the language switch, the health check and
 the private calendar and feeds, which a secret token in their address opens instead (calendar
 programs and feed readers cannot log in; tests/test_views_feeds.py), the unsubscribe link of mails,
-and the open data's downloads."""
+the open data's downloads and the public site (namespace "public", tests/test_public_*.py), which are open
+to anyone."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,6 +20,8 @@ def named_routes(resolver=None, namespace=""):
         if isinstance(pattern, URLResolver):
             if pattern.namespace == "admin":
                 continue  # the admin has its own login page; tested below, like every other page
+            if pattern.namespace == "public":
+                continue  # open to anyone: tested below
             yield from named_routes(pattern, namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
             yield pattern
@@ -71,3 +74,17 @@ def test_the_login_page_and_health_check_are_open(anonymous_client):
 def test_the_token_addresses_answer_a_bad_token_with_404_not_the_login_page(anonymous_client, name):
     arguments = {"token": "x" * 43, **({"person_id": 1} if name == "minister_feed" else {})}
     assert anonymous_client.get(reverse(name, kwargs=arguments)).status_code == 404
+
+
+def public_routes():
+    resolver = next(p for p in get_resolver().url_patterns if isinstance(p, URLResolver) and p.namespace == "public")
+    return sorted({pattern.name: pattern for pattern in resolver.url_patterns if pattern.name}.values(), key=lambda p: p.name)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pattern", public_routes(), ids=lambda p: p.name)
+def test_every_page_of_the_public_site_is_open_without_a_login(anonymous_client, pattern):
+    arguments = {name: {"lang": "en", "section": "pages-en"}.get(name, 1) for name in pattern.pattern.regex.groupindex}
+    response = anonymous_client.get(reverse(f"public:{pattern.name}", kwargs=arguments))
+    assert response.status_code in (200, 302, 404), "no login asked"
+    assert "/accounts/login/" not in response.get("Location", "")

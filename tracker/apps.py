@@ -8,6 +8,11 @@ class TrackerConfig(AppConfig):
     verbose_name = _("Commitment tracker")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from tracker.public.cache import connect_signals
+
+        connect_signals()
+
 
 class TrackerAdminConfig(AdminConfig):
     default_site = "tracker.admin_site.TrackerAdminSite"

@@ -6,6 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 
+def is_public(response: HttpResponse) -> bool:
+    """Whether *response* declared itself cacheable by anyone (Cache-Control: public)."""
+    directives = (part.strip().lower() for part in response.get("Cache-Control", "").split(","))
+    return "public" in directives
+
+
 def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable:
     """Cache-Control: private, no-store (and no-cache, max-age=0) on every response the application
     renders, so that no browser cache or proxy keeps a page or an export of the register.
@@ -16,19 +22,15 @@ def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) 
     session from the database, even for a response that reports the database down.
 
     Placed after WhiteNoise, which answers static files before this runs: they keep their long,
-    public cache headers. So does a response its view marked `public` (patch_cache_control(response,
-    public=True)): what anyone may read and reuse, such as the open-data downloads (tracker/opendata/).
+    public cache headers. A response that says itself it may be kept by anyone (Cache-Control:
+    public, as the public site's pages and the open-data downloads do: tracker/public/cache.py,
+    tracker/opendata/) keeps that.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        if not _marked_public(response):
+        if not is_public(response):
             add_never_cache_headers(response)
         return response
 
     return middleware
-
-
-def _marked_public(response: HttpResponse) -> bool:
-    directives = {part.strip().split("=", 1)[0].lower() for part in response.get("Cache-Control", "").split(",")}
-    return "public" in directives

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "django_filters",
     "simple_history",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # On the public site's own host name (PUBLIC_HOST), only the public site's addresses resolve; public
+    # pages do not vary on cookies or languages (before the session and locale middleware, to see theirs).
+    "tracker.public.middleware.public_site_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so that static files keep their long cache headers.
     "tracker.middleware.never_cache_middleware",
@@ -292,3 +296,32 @@ TRACKER_FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", default=60, min
 # /public/data/ serves (outside the code, git-ignored by default), and whom reusers are asked to credit.
 TRACKER_OPEN_DATA_DIR = Path(env_str("OPEN_DATA_DIR", str(BASE_DIR / "open-data")))
 TRACKER_OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "Commitment tracker")
+# The public site (README, "Public site"): published commitments, read-only, without a login, under
+# /public/ or, with PUBLIC_HOST set, at the root of a host name of its own (on which the staff site
+# is then not reachable).
+TRACKER_PUBLIC_HOST = env_str("PUBLIC_HOST", "").strip().lower()
+if TRACKER_PUBLIC_HOST and TRACKER_PUBLIC_HOST not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, TRACKER_PUBLIC_HOST]
+# How long a browser or a proxy may keep a public page without asking again (the application's own
+# cache is emptied on every write instead: tracker/public/cache.py).
+TRACKER_PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", default=60)
+# Where rendered public pages are kept: in the database (shared by every process and machine, so a
+# write in one invalidates them for all: the default), in each process's memory (one process only),
+# or nowhere.
+_PUBLIC_CACHE = env_choice("PUBLIC_CACHE", default="database", choices=("database", "memory", "off"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public": {
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tracker_public_cache",  # created by `manage.py createcachetable`
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+        },
+        "memory": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "public",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }[_PUBLIC_CACHE],
+}

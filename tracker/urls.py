@@ -85,11 +85,12 @@ urlpatterns = [
     path("import/", imports.import_upload_view, name="import_upload"),
     path("import/paste/", imports.import_paste_view, name="import_paste"),
     path("export/", exports.export_view, name="export"),
-    # The open data's download page and files, open to everyone (tracker/opendata/). For now here;
-    # the public site (tracker/public/) is to include them under its own /public/ at the merge.
-    path("public/", include("tracker.opendata.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
+    # The public site (tracker/public/): published commitments, without a login; and the open data's
+    # download page and files (tracker/opendata/), open to everyone too.
+    path("public/", include("tracker.opendata.urls")),
+    path("public/", include("tracker.public.urls")),
     path("unsubscribe/<str:token>/", mail.unsubscribe_view, name="unsubscribe"),
     path(
         "accounts/login/",

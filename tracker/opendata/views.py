@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from tracker.opendata.resources import RESOURCES
@@ -61,6 +62,7 @@ def open_data_view(request: HttpRequest) -> HttpResponse:
         "licence_title": LICENCE_TITLE,
         "licence_url": LICENCE_URL,
         "attribution": attribution(),
+        "page_title": _("Open data"),
     }
     return render(request, "opendata/index.html", context)
 
@@ -77,7 +79,9 @@ def open_data_file_view(request: HttpRequest, filename: str) -> HttpResponse:
         # the validators describe another version than the bytes sent.
         stream = open(open_data_directory() / filename, "rb")  # noqa: SIM115 (FileResponse closes it)
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        return render(request, "opendata/not_published.html", {"filename": filename}, status=404)
+        return render(
+            request, "opendata/not_published.html", {"filename": filename, "page_title": _("Not published yet")}, status=404
+        )
     status = os.fstat(stream.fileno())
     media_type = MEDIA_TYPES[os.path.splitext(filename)[1]]
     response = FileResponse(
