@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, cc_delim_re
 
 
 def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable:
@@ -17,11 +17,24 @@ def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) 
 
     Placed after WhiteNoise, which answers static files before this runs: they keep their long,
     public cache headers.
+
+    The one exception: a view that marked its response `Cache-Control: public` on purpose (the
+    open-data API's answers to anonymous callers, the same for everyone) keeps its own headers.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        add_never_cache_headers(response)
+        if "public" not in cache_directives(response):
+            add_never_cache_headers(response)
         return response
 
     return middleware
+
+
+def cache_directives(response: HttpResponse) -> set[str]:
+    """The names of the Cache-Control directives a response already carries."""
+    return {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+        if directive
+    }
