@@ -110,13 +110,14 @@ class StatusUpdateInternalSerializer(serializers.Serializer):
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="status-update-detail")
     commitment = CommitmentRefSerializer()
     note = serializers.CharField(source="public_note", help_text="The note, where an editor made it public; else empty.")
     internal = serializers.SerializerMethodField()
 
     class Meta:
         model = StatusUpdate
-        fields = ["id", "commitment", "status", "observed_on", "note", "evidence_url", "evidence_text", "internal"]
+        fields = ["id", "url", "commitment", "status", "observed_on", "note", "evidence_url", "evidence_text", "internal"]
 
     @extend_schema_field(StatusUpdateInternalSerializer(allow_null=True, help_text="Staff only: null for everyone else."))
     def get_internal(self, update: StatusUpdate) -> dict | None:
@@ -140,7 +141,7 @@ class TimelineUpdateSerializer(StatusUpdateSerializer):
     """A status update inside its commitment's page: without the commitment again."""
 
     class Meta(StatusUpdateSerializer.Meta):
-        fields = ["id", "status", "observed_on", "note", "evidence_url", "evidence_text", "internal"]
+        fields = ["id", "url", "status", "observed_on", "note", "evidence_url", "evidence_text", "internal"]
 
 
 # Commitments.

@@ -39,5 +39,6 @@ for pattern in v1:
 
 urlpatterns = [
     path("v1/", include((v1, "api"), namespace="v1")),
-    re_path(r"^.*$", login_not_required(views.api_not_found), name="api_not_found"),
+    # Any other address, line breaks included (".*" would stop at one): a JSON 404.
+    re_path(r"^[\s\S]*$", login_not_required(views.api_not_found), name="api_not_found"),
 ]
