@@ -414,6 +414,9 @@ def test_anonymous_answers_may_be_cached_briefly_and_staff_answers_never(anonymo
     staff = viewer_api.get("/api/v1/commitments/")
     assert {"no-store", "private"} <= set(staff["Cache-Control"].replace(" ", "").split(","))
     assert "no-store" in anonymous_client.get("/api/v1/commitments/0/")["Cache-Control"]
+    browsable = anonymous_client.get("/api/v1/commitments/", HTTP_ACCEPT="text/html")
+    assert browsable["Content-Type"].startswith("text/html")
+    assert "no-store" in browsable["Cache-Control"]
     settings.TRACKER_API_CACHE_SECONDS = 0
     assert "no-store" in anonymous_client.get("/api/v1/commitments/")["Cache-Control"]
 
@@ -478,3 +481,24 @@ def test_the_queries_of_a_list_page_do_not_grow_with_its_rows(name, who, viewer,
         response = client.get(f"/api/v1/{name}/")
     assert response.status_code == 200
     assert len(response.json()["results"]) >= (5 if name in ("commitments", "status-updates", "questions", "answers") else 1)
+
+
+def test_a_response_marked_public_stays_private_if_it_sets_a_cookie():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from django.utils.cache import patch_cache_control
+
+    from tracker.middleware import never_cache_middleware
+
+    def view(request, cookie: bool):
+        response = HttpResponse("x")
+        patch_cache_control(response, public=True, max_age=60)
+        if cookie:
+            response.set_cookie("csrftoken", "abc")
+        return response
+
+    request = RequestFactory().get("/api/v1/commitments/")
+    assert never_cache_middleware(lambda r: view(r, cookie=False))(request)["Cache-Control"] == "public, max-age=60"
+    kept_private = never_cache_middleware(lambda r: view(r, cookie=True))(request)["Cache-Control"]
+    assert "public" not in kept_private
+    assert {"private", "no-store"} <= {d.strip() for d in kept_private.split(",")}

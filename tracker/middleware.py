@@ -19,12 +19,13 @@ def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) 
     public cache headers.
 
     The one exception: a view that marked its response `Cache-Control: public` on purpose (the
-    open-data API's answers to anonymous callers, the same for everyone) keeps its own headers.
+    open-data API's answers to anonymous callers, the same for everyone) keeps its own headers,
+    unless the response sets a cookie, which no shared cache may hand to someone else.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        if "public" not in cache_directives(response):
+        if "public" not in cache_directives(response) or response.cookies:
             add_never_cache_headers(response)
         return response
 

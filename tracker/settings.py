@@ -337,8 +337,17 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    # No badge fetched from the validator's own site: everything comes from this one.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "TAGS": [
+        {"name": "commitments", "description": "Promises and refusals found in ministers' answers, with their status."},
+        {"name": "status-updates", "description": "Each observation of a commitment's status, with its evidence."},
+        {"name": "questions", "description": "Written parliamentary questions."},
+        {"name": "answers", "description": "The ministers' answers, where the commitments were made."},
+        {"name": "ministers", "description": "The people who answered, with their offices."},
+        {"name": "governments", "description": "Governments (cabinets), with their ministers' offices."},
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "tracker.models.commitments.Status",

@@ -112,11 +112,19 @@ class ReadOnlyViewSet(VersionHeaderMixin, viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        # An anonymous caller's answer is the same for everyone: a shared cache may keep it briefly.
-        # Anything a logged-in user or a token reads stays private (never_cache_middleware).
+        # An anonymous caller's JSON is the same for everyone: a shared cache may keep it briefly.
+        # Anything a logged-in user or a token reads stays private (never_cache_middleware), and
+        # so does the browsable HTML page (it carries a CSRF token).
         seconds = settings.TRACKER_API_CACHE_SECONDS
         user = getattr(request, "user", None)
-        if seconds and response.status_code == 200 and request.method in ("GET", "HEAD") and not (user and user.is_authenticated):
+        renderer = getattr(request, "accepted_renderer", None)
+        if (
+            seconds
+            and response.status_code == 200
+            and request.method in ("GET", "HEAD")
+            and not (user and user.is_authenticated)
+            and getattr(renderer, "format", None) == "json"
+        ):
             patch_cache_control(response, public=True, max_age=seconds)
         patch_vary_headers(response, ["Authorization", "Cookie", "Accept", "Accept-Language"])
         return response

@@ -1,5 +1,6 @@
 """A staff member's personal tokens for the open-data API: made (the key shown once), revoked."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -23,7 +24,7 @@ def api_token_create(*, user: AbstractBaseUser, name: str = "") -> tuple[ApiToke
     if not can_hold_api_token(user):
         raise PermissionDenied
     # Locks the user's row: two clicks at once cannot both pass the limit.
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if ApiToken.objects.active().filter(user=user).count() >= MAX_ACTIVE_TOKENS:
         raise PermissionDenied
     key = new_api_key()
