@@ -351,6 +351,17 @@ def test_lists_are_paged_by_a_cursor_newest_first(anonymous_client):
     assert anonymous_client.get("/api/v1/commitments/?cursor=nonsense").status_code == 404
 
 
+@pytest.mark.parametrize("forged", ["p=abc", "p=1.5", "p=%00", "p=-1", "p=" + "9" * 30, "o=5&p=3&r=1"])
+def test_a_forged_cursor_is_a_404_not_a_server_error(anonymous_client, published, forged):
+    import base64
+
+    cursor = base64.b64encode(forged.encode()).decode()
+    response = anonymous_client.get("/api/v1/commitments/", {"cursor": cursor})
+    assert response.status_code in (200, 404)
+    if response.status_code == 404:
+        assert response.json() == {"detail": "Invalid cursor"}
+
+
 def references_of(page: dict) -> list[str]:
     return [row["reference"] for row in page["results"]]
 

@@ -64,6 +64,7 @@ ERRORS = {
     401: serializers.ErrorSerializer,
     404: serializers.ErrorSerializer,
     405: serializers.ErrorSerializer,
+    406: serializers.ErrorSerializer,
     429: serializers.ErrorSerializer,
 }
 
