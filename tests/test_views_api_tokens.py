@@ -85,3 +85,19 @@ def test_every_role_may_hold_a_token(role):
     client = Client()
     client.force_login(UserFactory(role=role))
     assert client.post("/profile/api-tokens/").status_code == 302
+
+
+def test_an_administrator_sees_who_holds_tokens_and_revokes_them_in_the_admin(admin_client, viewer):
+    from tests.factories import api_key_for
+
+    key = api_key_for(viewer)
+    token = ApiToken.objects.get(user=viewer)
+    listing = admin_client.get("/admin/tracker/apitoken/").content.decode()
+    assert token.key_start in listing
+    assert key not in listing
+    response = admin_client.post("/admin/tracker/apitoken/", {"action": "revoke", "_selected_action": [token.pk]})
+    assert response.status_code == 302
+    token.refresh_from_db()
+    assert not token.is_active
+    assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/commitments/").status_code == 401
+    assert admin_client.get(f"/admin/tracker/apitoken/{token.pk}/change/").status_code == 200

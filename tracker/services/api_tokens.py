@@ -35,3 +35,8 @@ def api_token_create(*, user: AbstractBaseUser, name: str = "") -> tuple[ApiToke
 def api_token_revoke(*, user: AbstractBaseUser, token_id: int) -> bool:
     """Revoke one of *user*'s tokens at once; False when it was not theirs or revoked already."""
     return bool(ApiToken.objects.active().filter(user=user, pk=token_id).update(revoked_at=timezone.now()))
+
+
+def api_tokens_revoke(*, tokens) -> int:
+    """Revoke *tokens* (a queryset) at once, whoever holds them (an administrator's action)."""
+    return tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
