@@ -165,6 +165,13 @@ def test_nothing_but_reading_is_allowed_whoever_asks(method, anonymous_client, e
     assert published.title == "Gepubliceerde toezegging"
 
 
+@pytest.mark.parametrize("header", ["Token nonsense", "Token a b"])
+def test_a_write_with_a_bad_token_is_a_405_too(header, published):
+    response = Client(HTTP_AUTHORIZATION=header).post("/api/v1/commitments/")
+    assert response.status_code == 405
+    assert response.json()["detail"] == 'Method "POST" not allowed.'
+
+
 def test_options_and_head_are_answered(anonymous_client, published):
     assert anonymous_client.options("/api/v1/commitments/").status_code == 200
     head = anonymous_client.head("/api/v1/commitments/")
