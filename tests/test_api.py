@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     CommitmentFactory,
@@ -489,9 +491,6 @@ def test_the_queries_of_a_list_page_do_not_grow_with_its_rows(name, who, viewer,
     client = token_client(api_key_for(viewer)) if who == "staff" else Client()
     _rows(1)
     client.get(f"/api/v1/{name}/")  # the token's day of use is recorded once
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as one:
         assert client.get(f"/api/v1/{name}/").status_code == 200
     _rows(4)
@@ -520,3 +519,19 @@ def test_a_response_marked_public_stays_private_if_it_sets_a_cookie():
     kept_private = never_cache_middleware(lambda r: view(r, cookie=True))(request)["Cache-Control"]
     assert "public" not in kept_private
     assert {"private", "no-store"} <= {d.strip() for d in kept_private.split(",")}
+
+
+def test_the_queries_of_a_commitment_page_do_not_grow_with_its_history(anonymous_client, django_assert_num_queries):
+    commitment = CommitmentFactory(published=True)
+    url = f"/api/v1/commitments/{commitment.pk}/"
+    with CaptureQueriesContext(connection) as before:
+        anonymous_client.get(url)
+    for month in range(1, 6):
+        commitment_record_status(
+            commitment=commitment, user=None, status=Status.IN_PROGRESS, observed_on=datetime.date(2019, month, 1), note="x"
+        )
+        commitment_set_themes(commitment=commitment, themes=[ThemeFactory() for _ in range(month)], user=None)
+        move_deadline(commitment, datetime.date(2021, month, 1), changed_on=datetime.date(2019, month, 2))
+    with django_assert_num_queries(len(before.captured_queries)):
+        response = anonymous_client.get(url)
+    assert len(response.json()["status_updates"]) == 6
