@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from here (no CDN)
+    "corsheaders",
     "tracker.apps.TrackerConfig",
 ]
 
@@ -67,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so that static files keep their long cache headers.
     "tracker.middleware.never_cache_middleware",
+    # Before CommonMiddleware, as django-cors-headers asks; it answers only under /api/ (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -325,3 +331,70 @@ CACHES = {
         "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }[_PUBLIC_CACHE],
 }
+# The open-data API (README, "Open-data API"): read-only, at /api/v1/. Anonymous callers read what
+# is published, at most API_ANON_REQUESTS_PER_MINUTE requests a minute per address; staff read
+# everything with a personal token (their profile page), at most API_STAFF_REQUESTS_PER_MINUTE.
+TRACKER_API_ANON_RATE = f"{env_int('API_ANON_REQUESTS_PER_MINUTE', default=60, minimum=1)}/min"
+TRACKER_API_STAFF_RATE = f"{env_int('API_STAFF_REQUESTS_PER_MINUTE', default=600, minimum=1)}/min"
+TRACKER_API_PAGE_SIZE = env_int("API_PAGE_SIZE", default=50, minimum=1)
+# How long a shared cache (a proxy, a CDN) may keep an anonymous caller's answer; 0: never.
+TRACKER_API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", default=60)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a bad or revoked token is a 401 with WWW-Authenticate: Token.
+        "tracker.api.authentication.ApiTokenAuthentication",
+        # A logged-in staff member's browser reads the browsable API and the docs; read-only.
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.AnonymousThrottle", "tracker.api.throttling.StaffThrottle"],
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
+    "ALLOWED_VERSIONS": ["v1"],
+    "DEFAULT_VERSION": "v1",
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.IdCursorPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],  # nothing is ever sent to it
+    "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "tracker.api.views.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Throttling counts callers by address: REMOTE_ADDR, or behind a proxy the address it adds last.
+    "NUM_PROXIES": 1 if env_bool("BEHIND_PROXY", default=False) else 0,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Commitment tracker open-data API",
+    "DESCRIPTION": (
+        "Read-only: the promises ministers made in answers to parliamentary questions, and whether they "
+        "were kept. Anonymous callers read published commitments; staff read everything with a personal "
+        "token (header `Authorization: Token <key>`)."
+    ),
+    "VERSION": "1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No badge fetched from the validator's own site: everything comes from this one.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "TAGS": [
+        {"name": "commitments", "description": "Promises and refusals found in ministers' answers, with their status."},
+        {"name": "status-updates", "description": "Each observation of a commitment's status, with its evidence."},
+        {"name": "questions", "description": "Written parliamentary questions."},
+        {"name": "answers", "description": "The ministers' answers, where the commitments were made."},
+        {"name": "ministers", "description": "The people who answered, with their offices."},
+        {"name": "governments", "description": "Governments (cabinets), with their ministers' offices."},
+    ],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "tracker.models.commitments.Status",
+        "KindEnum": "tracker.models.commitments.Kind",
+        "DeadlineSourceEnum": "tracker.models.commitments.DeadlineSource",
+    },
+}
+# CORS: any site may read the API from a browser (GET only, no cookies), nothing else.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["API-Version"]
