@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per core halves the run; `make test TEST_WORKERS=0` runs in one.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test test-suite lint check-migrations browser wordlist bench profile quality loadtest clean install messages ci
+.PHONY: run test test-suite lint check-migrations browser wordlist bench bench-public profile quality loadtest clean install messages ci
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -31,8 +31,10 @@ run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED) wordlist
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo_data
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (stop with Ctrl-C)"
+	$(BIN)/python manage.py publish_open_data
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (the public site: http://127.0.0.1:$(PORT)/public/; stop with Ctrl-C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; without it (no root, no apt) they are skipped with the reason.
@@ -79,6 +81,11 @@ messages: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/public_site.py
+
+# The public site alone at 200,000 commitments: rendered, cached and 304 (bench/public-results.md).
+bench-public: $(INSTALLED)
+	$(BIN)/python bench/public_site.py
 
 # One page's top functions (cProfile) and SQL queries on the bench's database, as a logged-in
 # administrator: `make profile URL=/commitments/` (REQUESTS, TOP and SORT optional).

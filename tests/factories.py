@@ -260,3 +260,11 @@ class SuggestionFactory(DjangoModelFactory):
     sentence_start = factory.LazyAttribute(lambda suggestion: max(suggestion.answer.text.find(suggestion.sentence), 0))
     fingerprint = factory.Sequence(lambda n: f"fingerprint-{n}")
     title = factory.Sequence(lambda n: f"Suggestie {n}")
+
+
+# The open-data API (issue 15): a personal token, made the way the profile page makes it.
+def api_key_for(user) -> str:
+    """A new API token of *user* (who must be able to hold one); returns its key."""
+    from tracker.services.api_tokens import api_token_create
+
+    return api_token_create(user=user, name="test")[1]

@@ -11,9 +11,11 @@ class TrackerConfig(AppConfig):
     verbose_name = _("Commitment tracker")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from tracker import choices
+        from tracker.public.cache import connect_signals
 
+        connect_signals()
         choices.connect()
         # What start-up and the first request build (modules, models, URL patterns, compiled
         # templates) lives as long as the process: frozen out of the garbage collector's reach, so

@@ -3,7 +3,21 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, cc_delim_re
+
+
+def cache_directives(response: HttpResponse) -> set[str]:
+    """The names of the Cache-Control directives a response already carries."""
+    return {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+        if directive
+    }
+
+
+def is_public(response: HttpResponse) -> bool:
+    """Whether *response* declared itself cacheable by anyone (Cache-Control: public)."""
+    return "public" in cache_directives(response)
 
 
 def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable:
@@ -17,11 +31,17 @@ def never_cache_middleware(get_response: Callable[[HttpRequest], HttpResponse]) 
 
     Placed after WhiteNoise, which answers static files before this runs: they keep their long,
     public cache headers.
+
+    The one exception: a view that marked its response `Cache-Control: public` on purpose, the same
+    for everyone (the public site's pages, tracker/public/cache.py; the open-data downloads,
+    tracker/opendata/; the API's answers to anonymous callers, tracker/api/), keeps its own headers,
+    unless the response sets a cookie, which no shared cache may hand to someone else.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        add_never_cache_headers(response)
+        if not is_public(response) or response.cookies:
+            add_never_cache_headers(response)
         return response
 
     return middleware

@@ -51,19 +51,29 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "django_filters",
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from here (no CDN)
+    "corsheaders",
     "tracker.apps.TrackerConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # On the public site's own host name (PUBLIC_HOST), only the public site's addresses resolve; public
+    # pages do not vary on cookies or languages (before the session and locale middleware, to see theirs).
+    "tracker.public.middleware.public_site_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so that static files keep their long cache headers.
     "tracker.middleware.never_cache_middleware",
+    # Before CommonMiddleware, as django-cors-headers asks; it answers only under /api/ (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,11 +113,6 @@ FORM_RENDERER = "tracker.forms.renderer.TrackerFormRenderer"
 
 DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# The cache keeps the choice lists of reference data (tracker.choices), forgotten on every write. In
-# this process's memory by default; several processes (gunicorn workers, the commands run by cron)
-# need one they share, or a write in one leaves the others' lists stale (README, "Configuration").
-CACHES = {"default": env_cache("CACHE_URL")}
 
 # Sessions live in the database, so several application processes can serve the same users.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -295,3 +300,107 @@ TRACKER_FETCH_CONTACT = env_str("FETCH_CONTACT", "")
 TRACKER_FETCH_PAUSE_MS = env_int("FETCH_PAUSE_MS", default=1000)
 TRACKER_FETCH_RETRIES = env_int("FETCH_RETRIES", default=4)
 TRACKER_FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", default=60, minimum=1)
+
+# Open data (README, "Open data downloads"): where `publish_open_data` writes the bulk downloads that
+# /public/data/ serves (outside the code, git-ignored by default), and whom reusers are asked to credit.
+TRACKER_OPEN_DATA_DIR = Path(env_str("OPEN_DATA_DIR", str(BASE_DIR / "open-data")))
+TRACKER_OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "Commitment tracker")
+# The public site (README, "Public site"): published commitments, read-only, without a login, under
+# /public/ or, with PUBLIC_HOST set, at the root of a host name of its own (on which the staff site
+# is then not reachable).
+TRACKER_PUBLIC_HOST = env_str("PUBLIC_HOST", "").strip().lower()
+if TRACKER_PUBLIC_HOST and TRACKER_PUBLIC_HOST not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, TRACKER_PUBLIC_HOST]
+# How long a browser or a proxy may keep a public page without asking again (the application's own
+# cache is emptied on every write instead: tracker/public/cache.py).
+TRACKER_PUBLIC_MAX_AGE = env_int("PUBLIC_MAX_AGE", default=60)
+# Where rendered public pages are kept: in the database (shared by every process and machine, so a
+# write in one invalidates them for all: the default), in each process's memory (one process only),
+# or nowhere.
+_PUBLIC_CACHE = env_choice("PUBLIC_CACHE", default="database", choices=("database", "memory", "off"))
+CACHES = {
+    # The choice lists and the figures kept by tracker.choices, forgotten on every write. In this
+    # process's memory by default; several processes (gunicorn workers, the commands run by cron)
+    # need one they share, or a write in one leaves the others' copies stale (README, CACHE_URL).
+    "default": env_cache("CACHE_URL"),
+    "public": {
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tracker_public_cache",  # created by `manage.py createcachetable`
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+        },
+        "memory": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "public",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }[_PUBLIC_CACHE],
+}
+# The open-data API (README, "Open-data API"): read-only, at /api/v1/. Anonymous callers read what
+# is published, at most API_ANON_REQUESTS_PER_MINUTE requests a minute per address; staff read
+# everything with a personal token (their profile page), at most API_STAFF_REQUESTS_PER_MINUTE.
+TRACKER_API_ANON_RATE = f"{env_int('API_ANON_REQUESTS_PER_MINUTE', default=60, minimum=1)}/min"
+TRACKER_API_STAFF_RATE = f"{env_int('API_STAFF_REQUESTS_PER_MINUTE', default=600, minimum=1)}/min"
+TRACKER_API_PAGE_SIZE = env_int("API_PAGE_SIZE", default=50, minimum=1)
+# How long a shared cache (a proxy, a CDN) may keep an anonymous caller's answer; 0: never.
+TRACKER_API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", default=60)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a bad or revoked token is a 401 with WWW-Authenticate: Token.
+        "tracker.api.authentication.ApiTokenAuthentication",
+        # A logged-in staff member's browser reads the browsable API and the docs; read-only.
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.ReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.AnonymousThrottle", "tracker.api.throttling.StaffThrottle"],
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
+    "ALLOWED_VERSIONS": ["v1"],
+    "DEFAULT_VERSION": "v1",
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.IdCursorPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],  # nothing is ever sent to it
+    "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "tracker.api.views.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Throttling counts callers by address: REMOTE_ADDR, or behind a proxy the address it adds last.
+    "NUM_PROXIES": 1 if env_bool("BEHIND_PROXY", default=False) else 0,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Commitment tracker open-data API",
+    "DESCRIPTION": (
+        "Read-only: the promises ministers made in answers to parliamentary questions, and whether they "
+        "were kept. Anonymous callers read published commitments; staff read everything with a personal "
+        "token (header `Authorization: Token <key>`)."
+    ),
+    "VERSION": "1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No badge fetched from the validator's own site: everything comes from this one.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "TAGS": [
+        {"name": "commitments", "description": "Promises and refusals found in ministers' answers, with their status."},
+        {"name": "status-updates", "description": "Each observation of a commitment's status, with its evidence."},
+        {"name": "questions", "description": "Written parliamentary questions."},
+        {"name": "answers", "description": "The ministers' answers, where the commitments were made."},
+        {"name": "ministers", "description": "The people who answered, with their offices."},
+        {"name": "governments", "description": "Governments (cabinets), with their ministers' offices."},
+    ],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "tracker.models.commitments.Status",
+        "KindEnum": "tracker.models.commitments.Kind",
+        "DeadlineSourceEnum": "tracker.models.commitments.DeadlineSource",
+    },
+}
+# CORS: any site may read the API from a browser (GET only, no cookies), nothing else.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["API-Version"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
@@ -46,6 +46,8 @@ urlpatterns = [
     path("unfollow/<slug:kind>/<int:pk>/", team.unfollow_view, name="unfollow"),
     path("profile/", team.profile_view, name="profile"),
     path("profile/renew-secret/", team.profile_renew_secret_view, name="profile_renew_secret"),
+    path("profile/api-tokens/", team.profile_api_token_create_view, name="profile_api_token_create"),
+    path("profile/api-tokens/<int:pk>/revoke/", team.profile_api_token_revoke_view, name="profile_api_token_revoke"),
     path("commitments/", commitments.commitment_list_view, name="commitment_list"),
     path("commitments/assign/", commitments.commitment_bulk_assign_view, name="commitment_bulk_assign"),
     path("commitments/export.csv", commitments.commitment_export_csv, name="commitment_export_csv"),
@@ -87,6 +89,10 @@ urlpatterns = [
     path("export/", exports.export_view, name="export"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", health.healthz, name="healthz"),
+    # The public site (tracker/public/): published commitments, without a login; and the open data's
+    # download page and files (tracker/opendata/), open to everyone too.
+    path("public/", include("tracker.opendata.urls")),
+    path("public/", include("tracker.public.urls")),
     path("unsubscribe/<str:token>/", mail.unsubscribe_view, name="unsubscribe"),
     path(
         "accounts/login/",
@@ -99,6 +105,8 @@ urlpatterns = [
     # One login page for everyone, protected by the lockout: the admin's own login sends people there.
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("admin/", admin.site.urls),
+    # The read-only open-data API (tracker/api/; README, "Open-data API").
+    path("api/", include("tracker.api.urls")),
 ]
 
 handler400 = "tracker.views.errors.bad_request"

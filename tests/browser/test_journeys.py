@@ -38,7 +38,7 @@ def test_editor_records_a_status_update_on_the_buddy_project_and_reads_it_in_dut
     expect(page.get_by_role("heading", level=1)).to_contain_text("buddywerkingen")
 
     page.get_by_label("Status", exact=True).select_option(label="In progress")
-    page.get_by_label("Note").fill("Projectoproep gepubliceerd; 12 buddyprojecten ingediend.")
+    page.locator("#id_note").fill("Projectoproep gepubliceerd; 12 buddyprojecten ingediend.")
     page.get_by_label("Evidence URL").fill("https://www.vlaanderen.be/projectoproep-buddywerking")
     page.get_by_role("button", name="Save status").click()
     expect(page.locator(".app-messages")).to_contain_text("Status recorded: In progress")

@@ -66,7 +66,7 @@ def test_editor_assigns_follows_and_closes_and_another_editor_confirms_and_rejec
         before = commitment.get_current_status_display()
         page.goto(base + commitment.get_absolute_url())
         page.get_by_label("Status", exact=True).select_option(label=status)
-        page.get_by_label("Note").fill("Afgerond volgens het jaarverslag 2026.")
+        page.locator("#id_note").fill("Afgerond volgens het jaarverslag 2026.")
         page.get_by_role("button", name="Save status").click()
         expect(page.locator(".app-messages")).to_contain_text("awaits confirmation by another editor")
         expect(page.locator(".detail-head .status-badge")).to_have_text(before)  # still the status that counts

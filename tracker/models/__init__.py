@@ -1,5 +1,6 @@
 """The domain model, one module per part of the vocabulary (see PRODUCT.md)."""
 
+from tracker.models.api_tokens import ApiToken
 from tracker.models.chains import CommitmentMerge, DeadlineChange, Restatement, Slippage, slippage_from_changes
 from tracker.models.commitments import (
     Commitment,
@@ -22,6 +23,7 @@ from tracker.models.team import DigestFrequency, DigestSent, Follow, Profile, Re
 
 __all__ = [
     "Answer",
+    "ApiToken",
     "Assembly",
     "Commitment",
     "CommitmentMerge",

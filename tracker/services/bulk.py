@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from tracker.models import Commitment, DeadlineChange, DeadlineSource, StatusUpdate, slippage_from_changes
+from tracker.public.cache import publication_changed_on_commit
 from tracker.services.commitments import commitments_refresh_current_status, status_update_errors
 
 
@@ -111,6 +112,8 @@ def commitments_bulk_create(
             cursor.execute("ANALYZE tracker_commitment, tracker_statusupdate")
     ids = [commitment.pk for commitment in commitments]
     commitments_refresh_current_status(Commitment.objects.filter(pk__gte=min(ids), pk__lte=max(ids)))
+    # Bulk writes send no signals: the public site's cached pages are emptied here (on commit).
+    publication_changed_on_commit()
     return len(rows)
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from tracker.models import Commitment, StatusUpdate
+from tracker.public.cache import publication_changed_on_commit
 from tracker.services.commitments import _lock, _with_history
 
 
@@ -35,4 +36,6 @@ def status_update_publish_note(*, update: StatusUpdate, public: bool) -> bool:
     allows. Returns whether it changed."""
     changed = StatusUpdate.objects.filter(pk=update.pk).exclude(note_is_public=public).update(note_is_public=public)
     update.note_is_public = public
+    if changed:  # an UPDATE sends no signal: the public site's cached pages are emptied here (on commit)
+        publication_changed_on_commit()
     return bool(changed)

@@ -59,6 +59,10 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
 
 @requires_csrf_token
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    if request.path.startswith("/public/"):  # the public site's own 404 page, in its look (tracker/public/)
+        from tracker.public.views import not_found
+
+        return not_found(request)
     return _render("errors/404.html", 404, request)
 
 

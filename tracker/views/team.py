@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +20,11 @@ from tracker.forms.team import ProfileForm
 from tracker.models import Commitment, Person, Question, Theme
 from tracker.roles import role_of
 from tracker.selectors.team import following, my_work
+from tracker.services.api_tokens import api_token_create, api_token_revoke, can_hold_api_token
 from tracker.services.team import follow, profile_of, profile_renew_feed_token, profile_update, unfollow
+
+# Where a new API key waits, in the session, for the one page that shows it.
+NEW_API_KEY = "tracker_new_api_key"
 
 # What can be followed, by the name used in the addresses (/follow/minister/12/).
 TARGETS = {
@@ -160,6 +164,10 @@ def profile_view(request: HttpRequest) -> HttpResponse:
             "profile": profile,
             "addresses": feed_addresses(request, profile.feed_token),
             "role": role.label if (role := role_of(user)) else "",
+            "api_tokens": list(user.api_tokens.active()) if can_hold_api_token(user) else None,
+            # Shown once: taken out of the session by the page that shows it.
+            "new_api_key": request.session.pop(NEW_API_KEY, None),
+            "api_docs_url": reverse("v1:docs"),
         },
         status=400 if form.is_bound else 200,
     )
@@ -173,3 +181,21 @@ def profile_renew_secret_view(request: HttpRequest) -> HttpResponse:
         _("New addresses made: the old ones no longer work. Give the new ones to your calendar and feed reader."),
     )
     return redirect(reverse("profile") + "#feeds")
+
+
+@require_POST
+def profile_api_token_create_view(request: HttpRequest) -> HttpResponse:
+    """A new personal token for the open-data API; its key is shown once, on the next page."""
+    if not can_hold_api_token(request.user):
+        raise PermissionDenied
+    _token, key = api_token_create(user=request.user, name=request.POST.get("name", "")[:100])
+    request.session[NEW_API_KEY] = key
+    return redirect(reverse("profile") + "#api")
+
+
+@require_POST
+def profile_api_token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not api_token_revoke(user=request.user, token_id=pk):
+        raise Http404
+    messages.success(request, _("The token is revoked: it no longer opens the API."))
+    return redirect(reverse("profile") + "#api")

@@ -1,0 +1,1 @@
+"""The public site: published commitments, read-only, for anyone (README, "Public site")."""
