@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import AnswerFactory, CommitmentFactory, PersonFactory, QuestionFactory
 from tests.querycount import queries_for
@@ -142,3 +144,16 @@ def test_a_minister_in_the_record_links_to_their_late_answers_in_the_same_sessio
     question = late_answer(3)
     html = viewer_client.get("/questions/late/", {"session_year": "2018-2019", "page": "1"}).content.decode()
     assert f'href="?session_year=2018-2019&amp;minister={question.addressee_id}"' in html
+
+
+def test_late_answers_keeps_its_page_until_a_question_or_answer_is_written(viewer_client):
+    late_answer(4, question__subject="Eerst")
+    first = queries_for(viewer_client, "/questions/late/")  # with an empty cache
+    with CaptureQueriesContext(connection) as again:
+        viewer_client.get("/questions/late/")
+    assert len(again) < first
+    # the page's ids in the list's order are not read again (nor the record)
+    assert not [query for query in again.captured_queries if '"answer_due_on" DESC' in query["sql"]]
+    late_answer(9, question__subject="Later")  # written: both forgotten
+    assert subjects(viewer_client.get("/questions/late/")) == ["Later", "Eerst"]
+    assert subjects(viewer_client.get("/questions/late/", {"page": "2"})) == ["Later", "Eerst"]  # nearest real page

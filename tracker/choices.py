@@ -10,6 +10,7 @@ whichever process made it: with several application processes the cache must be 
 signal (QuerySet.update(), bulk_create(), SQL), not how the lists are kept current.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -17,6 +18,7 @@ from functools import wraps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -63,6 +65,15 @@ def cached_value(group: str, key: str, build: Callable[[], object]) -> object:
         found = build()
         cache.set(full_key, found, CHOICES_TIMEOUT)
     return found
+
+
+def query_key(queryset) -> str:
+    """A short key that names exactly the rows *queryset* selects: a digest of its SQL."""
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:  # QuerySet.none(): no SQL to show
+        return "none"
+    return hashlib.sha256(sql.encode()).hexdigest()
 
 
 def forget_group(group: str) -> None:

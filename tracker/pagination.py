@@ -22,6 +22,8 @@ from django.http import HttpRequest
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 
+from tracker.choices import cached_value, query_key
+
 ESTIMATE_FROM = 50_000  # below this, an exact count is cheap enough
 
 
@@ -44,9 +46,11 @@ class ListPaginator(Paginator):
         allow_empty_first_page: bool = True,
         *,
         rows: Callable[[list[int]], Sequence] | None = None,
+        cache_group: str | None = None,
     ):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
         self.rows = rows
+        self.cache_group = cache_group
         self.estimated = False
 
     @cached_property
@@ -78,7 +82,11 @@ class ListPaginator(Paginator):
     def _fetch(self, window: QuerySet) -> list:
         if self.rows is None:
             return list(window)
-        ids = list(window.values_list("pk", flat=True))
+        ids = window.values_list("pk", flat=True)
+        if self.cache_group is None:
+            ids = list(ids)
+        else:  # kept until a write forgets the group (tracker.choices), under the exact query's key
+            ids = cached_value(self.cache_group, f"ids:{query_key(ids)}", lambda: list(ids))
         found = {row.pk: row for row in self.rows(ids)}
         return [found[pk] for pk in ids if pk in found]
 
@@ -90,9 +98,12 @@ def paginate(
     rows: Callable[[list[int]], Sequence] | None = None,
     per_page: int | None = None,
     count: int | None = None,
+    cache_group: str | None = None,
 ) -> Page:
-    """The requested page of *queryset*; *count*, when the caller knows it already, saves the COUNT query."""
-    paginator = ListPaginator(queryset, per_page or settings.TRACKER_PAGE_SIZE, rows=rows)
+    """The requested page of *queryset*; *count*, when the caller knows it already, saves the COUNT query.
+    With *cache_group*, the ids of each page are kept in the cache until a write forgets that group
+    (tracker.choices.cached_value): for lists whose rows change only with that group's writes."""
+    paginator = ListPaginator(queryset, per_page or settings.TRACKER_PAGE_SIZE, rows=rows, cache_group=cache_group)
     if count is not None:
         paginator.count = count
     return paginator.get_page(request.GET.get("page"))

@@ -5,13 +5,11 @@ model and its QuerySet; this module filters, ranks and orders.
 """
 
 import datetime
-import hashlib
 from dataclasses import dataclass
 
-from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, F, QuerySet
 
-from tracker.choices import LATE_ANSWERS, cached_value
+from tracker.choices import LATE_ANSWERS, cached_value, query_key
 from tracker.models import Person, Question
 from tracker.models.questions import answered_late_condition, unanswered_past_term_condition
 from tracker.selectors.filtering import ListResult, TrackerFilterSet, apply_valid_filters, minister_filter
@@ -68,19 +66,10 @@ def late_answers(*, params, as_of: datetime.date) -> LateAnswers:
     # then (tracker.choices), for the filters applied, which the query's SQL names exactly.
     ranking = cached_value(
         LATE_ANSWERS,
-        f"{as_of.isoformat()}:{_query_key(questions)}",
+        f"{as_of.isoformat()}:{query_key(questions)}",
         lambda: minister_ranking(questions, as_of=as_of),
     )
     return LateAnswers(filter=ListResult(filterset, late, ignored), late=late, ranking=ranking)
-
-
-def _query_key(queryset: QuerySet) -> str:
-    """A short key that names exactly the rows *queryset* selects: a digest of its SQL."""
-    try:
-        sql = str(queryset.query)
-    except EmptyResultSet:  # QuerySet.none(): no SQL to show
-        return "none"
-    return hashlib.sha256(sql.encode()).hexdigest()
 
 
 def minister_ranking(questions: QuerySet, *, as_of: datetime.date) -> list[MinisterAnswerRecord]:

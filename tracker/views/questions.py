@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from tracker.access import permission_required
+from tracker.choices import LATE_ANSWERS
 from tracker.models import Answer, Question
 from tracker.pagination import paginate, warn_ignored_filters
 from tracker.search import RANK_WINDOW
@@ -95,7 +96,15 @@ def late_answer_list_view(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     found = late_answers(params=request.GET, as_of=as_of)
     # The ministers' record counts the same late questions: their sum is the list's length.
-    page = paginate(request, found.late, rows=late_rows, count=sum(record.late for record in found.ranking))
+    # The page's ids are kept like the record: until a question or an answer is written, or the day
+    # passes (the date is in the query, hence in the key).
+    page = paginate(
+        request,
+        found.late,
+        rows=late_rows,
+        count=sum(record.late for record in found.ranking),
+        cache_group=LATE_ANSWERS,
+    )
     warn_ignored_filters(request, found.filter.filterset, found.filter.ignored)
     query = request.GET.copy()
     query.pop("page", None)
