@@ -469,8 +469,10 @@ class Commitment(models.Model):
             models.Index(fields=["-made_on", "-id"], name="tracker_cmt_made_idx"),
             # The list's status filter.
             models.Index(fields=["current_status", "deadline"], name="tracker_cmt_status_dl_idx"),
-            # The list's minister filter.
+            # The list's minister filter; and one minister's commitments in the list's default order
+            # (days overdue), read in order rather than picked out of everyone's (0.3 instead of 5 ms).
             models.Index(fields=["responsible_person", "current_status"], name="tracker_cmt_person_idx"),
+            models.Index("responsible_person", OPEN_PROMISE.desc(), "deadline", "id", name="tracker_cmt_person_sort_idx"),
             # The list's "deadline moved at least N times" filter: the few commitments that slipped.
             models.Index(fields=["deadline_moves", "id"], condition=Q(deadline_moves__gt=0), name="tracker_cmt_moved_idx"),
         ]
