@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import AnswerFactory, CommitmentFactory, QuestionFactory
 from tracker.models import Answer, Commitment, Question
@@ -105,3 +106,27 @@ def test_a_common_word_is_ranked_among_its_most_recent_matches_and_the_page_says
     response = viewer_client.get("/commitments/", {"q": "projectoproep"})
     assert {c.title for c in response.context["page"]} == {"Oproep 4", "Oproep 3", "Oproep 2"}
     assert "these are the 3 most recent" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_a_ranked_search_is_counted_and_paged_from_its_ids_read_once(postgres_only, viewer_client, settings, monkeypatch):
+    settings.TRACKER_PAGE_SIZE = 2
+    for n in range(5):
+        answer = AnswerFactory(text=f"Ik lanceer projectoproep {n}.")
+        CommitmentFactory(answer=answer, title=f"Projectoproep {n}", quote=answer.text)
+    response = viewer_client.get("/commitments/", {"q": "projectoproep", "page": "3"})
+    assert response.context["page"].paginator.count == 5
+    assert len(response.context["page"]) == 1
+    pages = [viewer_client.get("/commitments/", {"q": "projectoproep", "page": page}).context["page"] for page in "123"]
+    assert sorted(c.title for page in pages for c in page) == [f"Projectoproep {n}" for n in range(5)]
+    assert not [query for query in _queries(viewer_client, "/commitments/?q=projectoproep") if "COUNT(" in query]
+    # More matches than are read at once: counted and paged as any list.
+    monkeypatch.setattr("tracker.pagination.RANKED_AT_ONCE", 3)
+    more = viewer_client.get("/commitments/", {"q": "projectoproep", "page": "3"}).context["page"]
+    assert (more.paginator.count, len(more)) == (5, 1)
+
+
+def _queries(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    return [query["sql"] for query in context.captured_queries]

@@ -6,6 +6,9 @@
   query), then those rows with everything they show. Sorting never drags the joined rows along.
 - Pages past the middle are read from the other end of the order, so the last page costs what
   the first does.
+- A search ranked by relevance (tracker.search) reads every match to rank them anyway: the ids of
+  its matches are read once, in order, then counted and paged here (up to RANKED_AT_ONCE of them),
+  instead of a COUNT that reads the matches again.
 - A page number that is not a number, or lies beyond the last page, shows the nearest real page;
   a filter value that is not understood is ignored, and said so.
 """
@@ -25,6 +28,7 @@ from django.utils.translation import gettext as _
 from tracker.choices import cached_value, query_key
 
 ESTIMATE_FROM = 50_000  # below this, an exact count is cheap enough
+RANKED_AT_ONCE = 5_000  # a ranked search's ids read in one query, at most (tracker.search ranks up to 3,000)
 
 
 def table_estimate(model) -> int | None:
@@ -103,10 +107,30 @@ def paginate(
     """The requested page of *queryset*; *count*, when the caller knows it already, saves the COUNT query.
     With *cache_group*, the ids of each page are kept in the cache until a write forgets that group
     (tracker.choices.cached_value): for lists whose rows change only with that group's writes."""
-    paginator = ListPaginator(queryset, per_page or settings.TRACKER_PAGE_SIZE, rows=rows, cache_group=cache_group)
+    per_page = per_page or settings.TRACKER_PAGE_SIZE
+    if rows is not None and count is None and "relevance" in queryset.query.annotations:
+        page = _ranked_page(request, queryset, rows=rows, per_page=per_page)
+        if page is not None:
+            return page
+    paginator = ListPaginator(queryset, per_page, rows=rows, cache_group=cache_group)
     if count is not None:
         paginator.count = count
     return paginator.get_page(request.GET.get("page"))
+
+
+def _ranked_page(request: HttpRequest, queryset: QuerySet, *, rows: Callable, per_page: int) -> Page | None:
+    """The requested page of a search ranked by relevance, from the ids of all its matches read at once
+    (one query, where a COUNT and a page of ids would rank or read them twice); None past RANKED_AT_ONCE
+    matches (then paged as any list)."""
+    ids = list(queryset.values_list("pk", flat=True)[: RANKED_AT_ONCE + 1])
+    if len(ids) > RANKED_AT_ONCE:
+        return None
+    paginator = Paginator(ids, per_page)
+    paginator.estimated = False  # the template's "about": the count is exact
+    page = paginator.get_page(request.GET.get("page"))
+    found = {row.pk: row for row in rows(list(page.object_list))}
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    return page
 
 
 def warn_ignored_filters(request: HttpRequest, filterset, ignored: list[str]) -> None:
