@@ -464,3 +464,29 @@ def test_minister_filter_offers_ministers_and_not_members_who_only_ask(viewer_cl
     choices = [label for _value, label in viewer_client.get("/commitments/").context["filter"].form.fields["minister"].choices]
     assert any("Ministeriabel" in str(label) for label in choices)
     assert not any("Alleenvrager" in str(label) for label in choices)
+
+
+def test_a_status_update_in_the_timeline_shows_its_note_evidence_visibility_and_who_recorded_it(editor_client, editor):
+    commitment = CommitmentFactory()
+    editor_client.post(
+        f"/commitments/{commitment.pk}/status/",
+        {
+            "status": "in_progress",
+            "note": "Oproep <gelanceerd>\nop 3 maart.",
+            "observed_on": today().isoformat(),
+            "evidence_url": "https://www.vlaanderen.be/oproep",
+            "evidence_text": "Persbericht",
+        },
+    )
+    update = StatusUpdate.objects.get(commitment=commitment, status="in_progress")
+    html = editor_client.get(f"/commitments/{commitment.pk}/").content.decode()
+    assert '<li class="timeline-event event-status tone-' in html
+    assert f'id="update-{update.pk}"' in html
+    assert '<p class="timeline-note">Oproep &lt;gelanceerd&gt;<br>op 3 maart.</p>' in html
+    assert "Internal note" in html
+    assert f'action="/status-updates/{update.pk}/note-visibility/"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "Make the note public" in html
+    assert "Evidence: https://www.vlaanderen.be/oproep</a>" in html
+    assert ">Persbericht</p>" in html
+    assert f"recorded by {editor.get_full_name() or editor.username} on " in html
