@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -46,6 +45,7 @@ from tracker.services.commitments import (
     commitments_assign,
 )
 from tracker.services.team import is_following
+from tracker.views.bulk import bulk_action_response
 
 VIEW = "tracker.view_commitment"
 READING = gettext_lazy("Reading commitments")
@@ -363,37 +363,17 @@ def commitment_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_bulk_assign_view(request: HttpRequest) -> HttpResponse:
     """The list's bulk action: the ticked commitments to one editor (or to nobody), then back to
     the same list, filters, order and page."""
-    form = BulkAssignForm(request.POST)
-    back = reverse("commitment_list")
-    if form.valid_query():
-        back += "?" + form.valid_query()
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(back)
-    assignee = form.cleaned_data["assignee"]
-    chosen = list(Commitment.objects.filter(pk__in=form.cleaned_data["commitments"]).order_by("pk"))
-    try:
+
+    def assign(data: dict, chosen: list[Commitment]) -> tuple[int, str]:
+        assignee = data["assignee"]
         changed = commitments_assign(commitments=chosen, assignee=assignee, user=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect(back)
-    if assignee is None:
-        text = ngettext("%(count)s commitment is now unassigned.", "%(count)s commitments are now unassigned.", changed) % {
-            "count": changed
-        }
-    else:
-        text = ngettext("%(count)s commitment assigned to %(name)s.", "%(count)s commitments assigned to %(name)s.", changed) % {
-            "count": changed,
-            "name": user_name(assignee),
-        }
-    if changed < len(chosen):
-        unchanged = len(chosen) - changed
-        text += " " + ngettext("%(count)s other already was.", "%(count)s others already were.", unchanged) % {"count": unchanged}
-    messages.success(request, text)
-    return redirect(back)
+        if assignee is None:
+            text = ngettext("%(count)s commitment is now unassigned.", "%(count)s commitments are now unassigned.", changed)
+            return changed, text % {"count": changed}
+        text = ngettext("%(count)s commitment assigned to %(name)s.", "%(count)s commitments assigned to %(name)s.", changed)
+        return changed, text % {"count": changed, "name": user_name(assignee)}
+
+    return bulk_action_response(request, BulkAssignForm(request.POST), assign)
 
 
 @permission_required("tracker.change_commitment", action=gettext_lazy("Editing a commitment"))

@@ -4,7 +4,6 @@ made internal, and a status update's note shown to the public or withdrawn."""
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -13,6 +12,7 @@ from tracker.access import permission_required
 from tracker.forms.team import BulkPublishForm
 from tracker.models import Commitment, StatusUpdate
 from tracker.services.publishing import commitment_publish, commitments_publish, status_update_publish_note
+from tracker.views.bulk import bulk_action_response
 
 PUBLISHING = gettext_lazy("Publishing commitments")
 
@@ -39,28 +39,16 @@ def commitment_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_bulk_publish_view(request: HttpRequest) -> HttpResponse:
     """The list's bulk action: the ticked commitments published or made internal, then back to the
     same list, filters, order and page."""
-    form = BulkPublishForm(request.POST)
-    back = reverse("commitment_list")
-    if form.valid_query():
-        back += "?" + form.valid_query()
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(back)
-    published = form.cleaned_data["published"]
-    chosen = list(Commitment.objects.filter(pk__in=form.cleaned_data["commitments"]).order_by("pk"))
-    changed = commitments_publish(commitments=chosen, published=published, user=request.user)
-    if published:
-        text = ngettext("%(count)s commitment published.", "%(count)s commitments published.", changed)
-    else:
-        text = ngettext("%(count)s commitment made internal.", "%(count)s commitments made internal.", changed)
-    text %= {"count": changed}
-    if changed < len(chosen):
-        unchanged = len(chosen) - changed
-        text += " " + ngettext("%(count)s other already was.", "%(count)s others already were.", unchanged) % {"count": unchanged}
-    messages.success(request, text)
-    return redirect(back)
+
+    def publish(data: dict, chosen: list[Commitment]) -> tuple[int, str]:
+        changed = commitments_publish(commitments=chosen, published=data["published"], user=request.user)
+        if data["published"]:
+            text = ngettext("%(count)s commitment published.", "%(count)s commitments published.", changed)
+        else:
+            text = ngettext("%(count)s commitment made internal.", "%(count)s commitments made internal.", changed)
+        return changed, text % {"count": changed}
+
+    return bulk_action_response(request, BulkPublishForm(request.POST), publish)
 
 
 @require_POST
