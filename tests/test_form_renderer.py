@@ -2,9 +2,10 @@
 
 import pytest
 from django import forms
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import DjangoTemplates, TemplatesSetting
 
 from tracker.forms.renderer import TrackerFormRenderer
+from tracker.forms.widgets import DateInput
 
 
 class Sample(forms.Form):
@@ -31,3 +32,61 @@ def test_fast_select_renders_exactly_like_djangos_select(value):
     django = forms.Select(choices=choices).render("kind", value, attrs=attrs, renderer=DjangoTemplates())
     normalise = lambda html: " ".join(html.split()).replace("> <", "><")  # noqa: E731
     assert normalise(ours) == normalise(django)
+
+
+class TemplatesOnly(TrackerFormRenderer):
+    """The same field template and widgets, every one rendered by its template."""
+
+    def render(self, template_name, context, request=None):
+        return TemplatesSetting.render(self, template_name, context, request)
+
+
+class Everything(forms.Form):
+    title = forms.CharField(help_text="Kort & <duidelijk>", max_length=10)
+    note = forms.CharField(required=False, label='Noot "intern"')
+    when = forms.DateField(widget=DateInput, required=False)
+    count = forms.IntegerField(min_value=0)
+    urgent = forms.BooleanField(required=False, label="Dringend <!>")
+    statuses = forms.MultipleChoiceField(
+        choices=[("open", "Open & lopend"), ("Gesloten", [("done", "Gedaan"), ("gone", "Vervallen")])],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    side = forms.ChoiceField(choices=[("a", "A"), ("b", "B <b>")], widget=forms.RadioSelect)
+    secret = forms.CharField(widget=forms.HiddenInput, required=False)
+    body = forms.CharField(widget=forms.Textarea, required=False)
+
+
+class FilterLike(Everything):
+    is_filter = True
+
+
+FIELDS = list(Everything.base_fields)
+BOUND = {
+    "body": "Regel één\n<b>twee</b> & drie",
+    "title": "Veel te lange titel <script>",
+    "count": "-3",
+    "statuses": ["done"],
+    "side": "b",
+    "urgent": "on",
+    "when": "2026-02-30",
+}
+
+
+@pytest.mark.parametrize("form_class", [Everything, FilterLike])
+@pytest.mark.parametrize("data", [None, BOUND], ids=["unbound", "bound with errors"])
+@pytest.mark.parametrize("name", FIELDS)
+def test_fields_render_exactly_like_the_field_template(form_class, data, name):
+    ours = form_class(data=data, renderer=TrackerFormRenderer())[name].as_field_group()
+    templates = form_class(data=data, renderer=TemplatesOnly())[name].as_field_group()
+    normalise = lambda html: " ".join(html.split()).replace("> <", "><")  # noqa: E731
+    assert normalise(ours) == normalise(templates)
+
+
+def test_the_comparison_sees_errors_help_and_the_optional_mark():
+    html = Everything(data=BOUND, renderer=TrackerFormRenderer()).render()
+    assert 'class="form-field has-error"' in html
+    assert 'id="id_title_helptext"' in html
+    assert "id_count_error_1" in html
+    assert '<span class="optional">(optional)</span>' in html
+    assert "optional" not in FilterLike(renderer=TrackerFormRenderer())["note"].as_field_group()
