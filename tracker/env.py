@@ -84,6 +84,9 @@ def env_minutes(name: str, *, default: int) -> timedelta:
     return timedelta(minutes=env_int(name, default=default, minimum=1))
 
 
+PREPARE_THRESHOLD = 5  # psycopg's own default, which Django turns off unless told
+
+
 def env_database(name: str, *, default: str) -> dict:
     url = os.environ.get(name) or default
     try:
@@ -101,6 +104,13 @@ def env_database(name: str, *, default: str) -> dict:
         # when the database comes back after an outage.
         config["CONN_HEALTH_CHECKS"] = True
         config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", default=5, minimum=1)
+        if env_bool("DATABASE_PREPARED_STATEMENTS", default=True):
+            # Parameters bound by the server, and a query run five times on one connection kept as a
+            # prepared statement: PostgreSQL then skips planning it again, which for the commitment
+            # page's twelve joins took longer than running it (README, "Performance"). Off behind a
+            # pooler in transaction mode (PgBouncer), which cannot keep a connection's statements.
+            config["OPTIONS"]["server_side_binding"] = True
+            config["OPTIONS"]["prepare_threshold"] = PREPARE_THRESHOLD
     return config
 
 
