@@ -99,9 +99,17 @@ class Clause:
     main: bool
 
 
+# A short aside in brackets ("het lid Wassenberg (PvdD)", "een onderzoek (lopend)") names or
+# qualifies a word of its clause: it does not end that clause.
+_ASIDE = re.compile(r"\((?:\s*[^\s(),;:–]+){1,4}\s*\)")
+
+
 def _pieces(sentence: str):
+    asides = [aside.span() for aside in _ASIDE.finditer(sentence)]
     position = 0
     for boundary in _BOUNDARY.finditer(sentence):
+        if any(start <= boundary.start() < end or start < boundary.end() <= end for start, end in asides):
+            continue
         yield position, sentence[position : boundary.start()]
         position = boundary.end()
     yield position, sentence[position:]
