@@ -345,3 +345,10 @@ def test_wanting_to_be_able_to_or_to_keep_something_is_an_aim_not_an_act():
     assert classify("Daarom wil het kabinet de instroom beter kunnen beheersen.", made_on=MADE_ON) is None
     assert classify("De minister en ik willen de zorg toegankelijk houden voor iedereen.", made_on=MADE_ON) is None
     assert classify("Daarom wil ik een projectoproep lanceren voor buurtprojecten.", made_on=MADE_ON) == "commitment"
+
+
+def test_an_intent_whose_infinitive_stands_before_a_phrase_put_after_it():
+    assert classify("Daarnaast wil ik in het nieuwe programma ruimte maken voor een proef met deelauto's.", made_on=MADE_ON) == (
+        "commitment"
+    )
+    assert classify("Ik wil graag een sterke band met het onderwijs.", made_on=MADE_ON) is None

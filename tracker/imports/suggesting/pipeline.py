@@ -260,9 +260,7 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
     if _NEGATED.match(main, signal.end):
         return ""  # "Er wordt niet gewerkt met …"
     after = main[signal.end :]
-    wish = re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F) and not re.search(
-        r"\w(?:en|n)\s*[.!;]?$", after.strip()
-    )
+    wish = re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F) and not _INFINITIVE_CLOSES.search(after)
     if signal.kind == signals.INTENT and wish:
         return ""  # "Ik wil dat …", "Ik wil graag …": a wish, no action of one's own
     if (
@@ -324,6 +322,11 @@ def _modal_finite(main: str, signal: signals.Signal) -> bool:
     return bool(modal) and modal.start() < signal.start
 
 
+# The infinitive that closes a clause with "wil": at its end, or before what Dutch puts after it (a
+# prepositional phrase or an "om … te" clause: "wil ik ruimte bieden voor het gesprek over …").
+_INFINITIVE_CLOSES = re.compile(
+    r"\w(?:en|n)\s*[.!;]?$|\b[a-zà-ÿ]{3,}(?:en|ën)\s+(?:om|voor|over|met|aan|naar|van|bij|tot|tegen|via|door)\s+(?!te\b)", _F
+)
 _NEGATED = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:niet|geen|nooit)\b", _F)
 
 
