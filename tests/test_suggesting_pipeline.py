@@ -352,3 +352,8 @@ def test_an_intent_whose_infinitive_stands_before_a_phrase_put_after_it():
         "commitment"
     )
     assert classify("Ik wil graag een sterke band met het onderwijs.", made_on=MADE_ON) is None
+
+
+def test_a_promise_only_under_the_condition_that_opens_the_sentence_is_none():
+    assert classify("Als de vraag naar opvang stijgt, zullen er extra plaatsen worden geopend.", made_on=MADE_ON) is None
+    assert classify("Zodra het rapport gereed is, zal ik het naar uw Kamer sturen.", made_on=MADE_ON) == "commitment"

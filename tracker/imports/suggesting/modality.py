@@ -1,7 +1,8 @@
 """Step 4b: modality. A clause that announces nothing of the minister's own, though in the future:
 
 - a **condition** or a possibility: "zou", "zouden", "indien", "mocht", "eventueel", "kan" without
-  a promise ("Indien nodig zou de regeling kunnen worden aangepast");
+  a promise ("Indien nodig zou de regeling kunnen worden aangepast"), and a sentence that opens with
+  a condition ("Als de overlast toeneemt, zal …");
 - an **expectation**: "ik verwacht dat …", "naar verwachting" about others ("De sector zal naar
   verwachting …"), "ga ervan uit";
 - **discourse** about the answer itself: "Ik zal eerst de context schetsen", "Zoals verderop wordt
@@ -47,6 +48,22 @@ _GENERAL_EFFORT = re.compile(
     r"\bblijf\s+(?:ik\s+)?(?:mij|me)\s+inzetten\b|\b(?:houden|behouden|blijven)\s*[.!]?$|\bblijf\s+(?:ik\s+)?(?:ook\s+)?(?:met\s+\w+\s+)?in\s+contact\b",
     _F,
 )
+
+
+# A sentence that opens with a condition ("Als …, zal ik …", "Indien …, wordt …", "Waar … escaleert,
+# zullen …"): what its main clause announces holds only then, a conditional practice, no promise.
+# Not "zodra" (as soon as: the action is promised, only its moment waits), nor "als gevolg van",
+# "als minister", "waar het gaat om" (no condition).
+_OPENING_CONDITION = re.compile(
+    r"^(?:als|indien|wanneer|mocht|mochten|ingeval|waar)\s+"
+    r"(?!(?:gevolg|onderdeel|minister|staatssecretaris|bewindspersoon|kabinet|eerste|laatste|nodig|mogelijk|het\s+gaat|het\s+om)\b)"
+    r"[^,;:]{6,}?,",
+    _F,
+)
+
+
+def opens_with_condition(sentence: str) -> bool:
+    return bool(_OPENING_CONDITION.match(sentence.strip()))
 
 
 def is_conditional(clause: str) -> bool:

@@ -62,6 +62,13 @@ class Decision:
 
 def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | None = None) -> Decision:
     """Whether one sentence is a commitment, a refusal or neither, and why."""
+    decision = _decide(sentence, made_on=made_on, term_end=term_end)
+    if decision.verdict == COMMITMENT and modality.opens_with_condition(readable(sentence)):
+        return Decision(None, decision.main, "only under the condition that opens the sentence")
+    return decision
+
+
+def _decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | None) -> Decision:
     words = readable(sentence)
     if words.endswith("?") or len(words) < 8:
         return Decision(None, reason="question or fragment")
