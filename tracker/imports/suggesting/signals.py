@@ -45,7 +45,7 @@ PREPARATORY = re.compile(rf"\b(?:{_PREPARATORY_STEMS})", _F)
 # The participles of that work, for the passive: "wordt uitgewerkt", "wordt er gewerkt aan".
 _PREPARATORY_PARTICIPLES = (
     r"onderzocht|bekeken|verkend|geanalyseerd|geëvalueerd|uitgewerkt|voorbereid|ontwikkeld|besproken|opgesteld|herzien|"
-    r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
+    r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+(?:[\w’'-]+\s+){0,6}?gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
     r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend|meegenomen|betrokken\s+bij"
 )
 # A preparatory verb in the present tense, whoever its subject: "het ministerie verkent", "bereidt … voor".
