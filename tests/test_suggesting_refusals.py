@@ -105,3 +105,10 @@ def test_declining_to_act_or_to_share_on_principle(main):
 
 def test_having_no_information_declines_nothing():
     assert not refusals.refuses("Ik heb geen informatie over het aantal bedrijven.")
+
+
+def test_a_negated_judgement_declines_only_an_action():
+    assert refusals.refuses("Een aparte registratie van deze meldingen is niet zinvol.")
+    assert refusals.refuses("Het is op dit moment niet opportuun om de wet opnieuw te wijzigen.")
+    assert not refusals.refuses("Dat is niet wenselijk omdat de wachttijden dan oplopen.")
+    assert not refusals.refuses("Nee, een tekort is op dit moment niet aan de orde.")
