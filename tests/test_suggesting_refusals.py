@@ -112,3 +112,13 @@ def test_a_negated_judgement_declines_only_an_action():
     assert refusals.refuses("Het is op dit moment niet opportuun om de wet opnieuw te wijzigen.")
     assert not refusals.refuses("Dat is niet wenselijk omdat de wachttijden dan oplopen.")
     assert not refusals.refuses("Nee, een tekort is op dit moment niet aan de orde.")
+
+
+def test_declining_as_not_the_obvious_course_or_with_a_long_middle_field():
+    assert refusals.refuses(
+        "Het ligt, gezien de uitkomsten van het overleg met de sector, niet voor de hand de regels nu te wijzigen."
+    )
+    assert refusals.refuses(
+        "Ik zie na het lezen van het rapport van de inspectie over de gang van zaken bij deze school geen aanleiding voor een nieuw onderzoek."
+    )
+    assert not refusals.refuses("Het ligt voor de hand dat de gemeenten dit zelf regelen.")

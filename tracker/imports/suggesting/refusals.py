@@ -43,6 +43,8 @@ _REFUSALS = [
         # refraining, and a decision not to act: "zie ik af van", "heb besloten de regeling niet te verlengen"
         r"\b(?:zie|ziet|zien)\s+(?:\w+\s+){0,4}?af\s+van\b|\bafzien\s+van\b",
         r"\b(?:besloten|besluit|besluiten)\s+(?:om\s+)?(?:\w+\s+){0,8}?(?:niet|geen)\s+(?:\w+\s+){0,6}?te\s+\w+",
+        # (the middle field between the verb and "geen" may be long: "Ik zie op dit moment in het handelen van … geen aanleiding")
+        r"\b(?:zie|ziet|zien)\s+(?:\S+\s+){0,24}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond)\b",
         r"\b(?:zie|ziet|zien|is|bestaat)\s+(?:\w+\s+){0,4}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond|"
         r"mogelijkheid|mogelijkheden)\b",
         # need, said of the measure itself: "Aanvullende maatregelen zijn niet nodig"
@@ -60,6 +62,8 @@ _REFUSALS = [
         r"\b(?:zijn|is)\s+(?:\w+\s+){0,3}?geen\s+(?:extra\s+|aanvullende\s+|bijkomende\s+)?(?:middelen|budget|geld)\s+(?:beschikbaar|voorzien)\b",
         r"\bniet\s+in\s+het\s+belang\s+(?:\w+\s+){0,5}?om\b",
         r"\bligt\s+(?:\w+\s+){0,3}?niet\s+in\s+de\s+rede\b",
+        # "het ligt niet voor de hand om …": declining as not the obvious course
+        r"\bligt\s+(?:\S+\s+){0,14}?niet\s+(?:\S+\s+){0,2}?voor\s+de\s+hand\b",
         # declining to act: "neem ik geen maatregelen", "zet het kabinet geen stappen"
         r"\b(?:neem|neemt|nemen|zet|zetten|onderneem|onderneemt|ondernemen)\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?"
         r"(?:maatregelen|stappen|actie|acties|initiatief|initiatieven)\b",
