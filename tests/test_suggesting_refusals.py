@@ -116,7 +116,7 @@ def test_a_negated_judgement_declines_only_an_action():
 
 def test_declining_as_not_the_obvious_course_or_with_a_long_middle_field():
     assert refusals.refuses(
-        "Het ligt, gezien de uitkomsten van het overleg met de sector, niet voor de hand de regels nu te wijzigen."
+        "Het ligt gezien de uitkomsten van het overleg met de sector niet voor de hand de regels nu te wijzigen."
     )
     assert refusals.refuses(
         "Ik zie na het lezen van het rapport van de inspectie over de gang van zaken bij deze school geen aanleiding voor een nieuw onderzoek."
