@@ -357,3 +357,8 @@ def test_an_intent_whose_infinitive_stands_before_a_phrase_put_after_it():
 def test_a_promise_only_under_the_condition_that_opens_the_sentence_is_none():
     assert classify("Als de vraag naar opvang stijgt, zullen er extra plaatsen worden geopend.", made_on=MADE_ON) is None
     assert classify("Zodra het rapport gereed is, zal ik het naar uw Kamer sturen.", made_on=MADE_ON) == "commitment"
+
+
+def test_talks_aimed_at_an_outcome_with_the_partner_named_before_the_talks():
+    assert classify("Ik ben met de vervoerders in gesprek om te komen tot een nieuwe verdeling.", made_on=MADE_ON) == "commitment"
+    assert classify("Ik ben met de vervoerders in gesprek.", made_on=MADE_ON) is None

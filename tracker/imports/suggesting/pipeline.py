@@ -114,7 +114,10 @@ def _decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | 
 # subject ("over welke verbeteringen", "over een oplossing").
 _TALKS = re.compile(
     r"\b(?P<verb>ben|zijn|is|heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,6}?(?:in\s+)?(?:nauw\s+|goed\s+|intensief\s+|constructief\s+)?"
-    r"(?:gesprek|contact|overleg|dialoog)\s+met\b",
+    r"(?:gesprek|contact|overleg|dialoog)\s+met\b|"
+    # the partner may stand before the talks: "Ik ben met de sector in gesprek om …"
+    r"\b(?P<verb2>ben|zijn|is)\s+(?:[\w’'-]+\s+){0,3}?met\s+(?:[\w’'-]+\s+){1,8}?in\s+(?:nauw\s+|goed\s+|intensief\s+)?"
+    r"(?:gesprek|contact|overleg|dialoog)\b",
     _F,
 )
 _OUTCOME = re.compile(
@@ -149,7 +152,8 @@ def _talks_aimed_at_an_outcome(words: str, main: str) -> bool:
     talks = _TALKS.search(main)
     if not talks or not _OUTCOME.search(words):
         return False
-    return actors.actor_of(main, *talks.span("verb")) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
+    verb = "verb" if talks.group("verb") else "verb2"
+    return actors.actor_of(main, *talks.span(verb)) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
 
 
 def _passive_now(main: str) -> bool:
