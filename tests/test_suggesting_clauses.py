@@ -52,3 +52,8 @@ def test_a_short_aside_in_brackets_does_not_end_its_clause():
         "stuur ik de rapportage in mei."
     )
     assert main_clause("Het plan (versie 2) wordt in juni gepubliceerd.") == "Het plan (versie 2) wordt in juni gepubliceerd."
+
+
+def test_dat_before_the_first_persons_verb_points_back():
+    assert main_clause("Ja, dat ben ik bereid.") == "Ja dat ben ik bereid."
+    assert main_clause("Ik weet dat de gemeenten dit doen.") == "Ik weet"

@@ -362,3 +362,7 @@ def test_a_promise_only_under_the_condition_that_opens_the_sentence_is_none():
 def test_talks_aimed_at_an_outcome_with_the_partner_named_before_the_talks():
     assert classify("Ik ben met de vervoerders in gesprek om te komen tot een nieuwe verdeling.", made_on=MADE_ON) == "commitment"
     assert classify("Ik ben met de vervoerders in gesprek.", made_on=MADE_ON) is None
+
+
+def test_assent_pointing_back_with_dat():
+    assert classify("Ja, dat ben ik bereid.", made_on=MADE_ON) == "commitment"

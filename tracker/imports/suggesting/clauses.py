@@ -290,8 +290,12 @@ def _object_follows(words, index: int) -> bool:
     return following in {"niet", "graag", "zeker", "zelf", "gaarne"} or (index + 2 == len(words) and following.endswith("en"))
 
 
+# The first person's finite verbs that follow a "dat" pointing back: "Ja, dat ben ik bereid", "dat doe ik".
+_FIRST_PERSON_FINITE = {"ben", "heb", "doe", "ga", "zal", "kan", "wil", "zie", "vind", "acht", "deel", "neem", "steun"}
+
+
 def _verb_follows(words, index: int) -> bool:
-    return index + 1 < len(words) and words[index + 1].group(0).lower() in _FINITE
+    return index + 1 < len(words) and words[index + 1].group(0).lower() in _FINITE | _FIRST_PERSON_FINITE
 
 
 def _function_word_follows(words, index: int) -> bool:
