@@ -62,8 +62,3 @@ def test_state_inspectorates_are_the_administration():
 def test_a_passive_participle_may_stand_before_a_phrase_put_after_it():
     assert actors.is_passive("Op dit moment worden met de gemeenten en de provincies afspraken gemaakt over de verdeling.")
     assert not actors.is_passive("De kosten worden volgend jaar hoger door de inflatie.")
-
-
-def test_strong_participles_in_aan_make_a_passive():
-    assert actors.is_passive("In het plan zal worden ingegaan op de knelpunten.")
-    assert actors.is_passive("Er wordt veel gedaan aan de wachtlijsten.")

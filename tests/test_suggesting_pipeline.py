@@ -366,7 +366,3 @@ def test_talks_aimed_at_an_outcome_with_the_partner_named_before_the_talks():
 
 def test_assent_pointing_back_with_dat():
     assert classify("Ja, dat ben ik bereid.", made_on=MADE_ON) == "commitment"
-
-
-def test_an_impersonal_passive_after_an_opening_phrase_is_the_ministers_side():
-    assert classify("In het plan van aanpak zal worden ingegaan op de knelpunten.", made_on=MADE_ON) == "commitment"

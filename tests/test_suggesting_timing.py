@@ -38,8 +38,3 @@ def test_a_noun_after_an_article_is_no_participle_of_the_perfect():
     assert not timing.is_past("Ik ben met de gemeenten in gesprek om tot een oplossing te komen.")
     assert not timing.is_past("Het kabinet is voor alle gebieden bezig met een nieuw plan.")
     assert timing.is_past("Ik heb met de gemeenten gesproken.")
-
-
-def test_strong_participles_in_aan_make_a_perfect():
-    assert timing.is_past("Ik heb dat vorig jaar al gedaan.")
-    assert timing.is_past("Het kabinet is hierop eerder ingegaan.")

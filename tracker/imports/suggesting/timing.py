@@ -29,7 +29,7 @@ _PERFECT = re.compile(
     # a word after an article or determiner is a noun ("de gemeenten", "alle gebieden"), not a participle
     r"(?<!\bde\s)(?<!\bhet\s)(?<!\been\s)(?<!\bdeze\s)(?<!\bdie\s)(?<!\balle\s)(?<!\bonze\s)(?<!\bmijn\s)(?<!\bhun\s)"
     r"(?<!\bveel\s)(?<!\bvan\s)(?<!\bmet\s)"
-    r"(?![\w-]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[\w-]+(?:d|t|en)|(?:\w{2,6})?ge(?:d|g|st|sl)aan|"
+    r"(?![\w-]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[\w-]+(?:d|t|en)|"
     r"(?:be|ver|ont|her|er)[\w-]+(?:d|t|en)|\w+(?:ge)\w+(?:d|t|en))\b(?!\s+te\b)",
     _F,
 )
