@@ -38,3 +38,8 @@ def test_a_sentence_that_opens_with_a_condition():
     assert not modality.opens_with_condition("Zodra het advies er is, stuur ik het naar uw Kamer.")
     assert not modality.opens_with_condition("Als gevolg van de storm, zal de opening later zijn.")
     assert not modality.opens_with_condition("Waar het gaat om de subsidies, zal ik de regeling aanpassen.")
+
+
+def test_a_reference_inside_a_noun_phrase_is_no_discourse():
+    assert not modality.is_discourse("Binnenkort wordt uw Kamer geïnformeerd over het hierboven beschreven plan.")
+    assert modality.is_discourse("Hieronder ga ik in op de vragen.")

@@ -76,7 +76,17 @@ def is_expectation(clause: str) -> bool:
     return bool(_EXPECTATION.search(clause))
 
 
+# "de hierboven genoemde herijking", "het hieronder beschreven plan": a reference inside a noun phrase,
+# not a remark about the answer (the participle may be glued to its noun by the PDF converter).
+_REFERENCE = re.compile(
+    r"\b(?:hierboven|hieronder|hierna|verderop|onderstaand|bovenstaand)\s+(?:al\s+)?(?:genoemd|beschreven|vermeld|geschetst|"
+    r"aangehaald|toegelicht|bedoeld|aangegeven|uiteengezet)\w*",
+    _F,
+)
+
+
 def is_discourse(clause: str) -> bool:
+    clause = _REFERENCE.sub(" ", clause)
     if not _DISCOURSE.search(clause):
         return False
     return not (re.search(r"\bingegaan\b|\bin\s+(?:die|de|het|deze)\s+", clause, _F) and _DOCUMENT_TO_COME.search(clause))
