@@ -57,3 +57,8 @@ def test_only_an_auxiliary_carries_a_passive_so_a_lexical_verb_keeps_its_own_sub
 def test_state_inspectorates_are_the_administration():
     assert actors.classify_subject("de IGJ") == actors.ADMINISTRATION
     assert actors.classify_subject("de Arbeidsinspectie") == actors.ADMINISTRATION
+
+
+def test_a_passive_participle_may_stand_before_a_phrase_put_after_it():
+    assert actors.is_passive("Op dit moment worden met de gemeenten en de provincies afspraken gemaakt over de verdeling.")
+    assert not actors.is_passive("De kosten worden volgend jaar hoger door de inflatie.")

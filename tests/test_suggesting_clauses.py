@@ -45,3 +45,15 @@ def test_dat_followed_by_a_negation_or_only_the_infinitive_is_an_object_not_a_co
     assert main_clause("Ik ga dat niet doen.") == "Ik ga dat niet doen."
     assert main_clause("Ik zal dat doen.") == "Ik zal dat doen."
     assert main_clause("Ik weet dat de gemeenten dit doen.") == "Ik weet"
+
+
+def test_a_short_aside_in_brackets_does_not_end_its_clause():
+    assert main_clause("Zoals eerder aan de commissie (VWS) beloofd, stuur ik de rapportage in mei.") == (
+        "stuur ik de rapportage in mei."
+    )
+    assert main_clause("Het plan (versie 2) wordt in juni gepubliceerd.") == "Het plan (versie 2) wordt in juni gepubliceerd."
+
+
+def test_dat_before_the_first_persons_verb_points_back():
+    assert main_clause("Ja, dat ben ik bereid.") == "Ja dat ben ik bereid."
+    assert main_clause("Ik weet dat de gemeenten dit doen.") == "Ik weet"

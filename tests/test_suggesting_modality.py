@@ -30,3 +30,16 @@ def test_general_effort_continues_existing_policy():
 def test_continuing_what_is_done_already_is_general_effort_but_keeping_watch_is_not():
     assert modality.is_general_effort("We zullen blijven investeren in de kwaliteit van het onderwijs.")
     assert not modality.is_general_effort("We blijven de ontwikkelingen volgen.")
+
+
+def test_a_sentence_that_opens_with_a_condition():
+    assert modality.opens_with_condition("Als de overlast toeneemt, zal de gemeente handhaven.")
+    assert modality.opens_with_condition("Waar de regels worden overtreden, zullen de inspecteurs optreden.")
+    assert not modality.opens_with_condition("Zodra het advies er is, stuur ik het naar uw Kamer.")
+    assert not modality.opens_with_condition("Als gevolg van de storm, zal de opening later zijn.")
+    assert not modality.opens_with_condition("Waar het gaat om de subsidies, zal ik de regeling aanpassen.")
+
+
+def test_a_reference_inside_a_noun_phrase_is_no_discourse():
+    assert not modality.is_discourse("Binnenkort wordt uw Kamer geïnformeerd over het hierboven beschreven plan.")
+    assert modality.is_discourse("Hieronder ga ik in op de vragen.")

@@ -345,3 +345,24 @@ def test_wanting_to_be_able_to_or_to_keep_something_is_an_aim_not_an_act():
     assert classify("Daarom wil het kabinet de instroom beter kunnen beheersen.", made_on=MADE_ON) is None
     assert classify("De minister en ik willen de zorg toegankelijk houden voor iedereen.", made_on=MADE_ON) is None
     assert classify("Daarom wil ik een projectoproep lanceren voor buurtprojecten.", made_on=MADE_ON) == "commitment"
+
+
+def test_an_intent_whose_infinitive_stands_before_a_phrase_put_after_it():
+    assert classify("Daarnaast wil ik in het nieuwe programma ruimte maken voor een proef met deelauto's.", made_on=MADE_ON) == (
+        "commitment"
+    )
+    assert classify("Ik wil graag een sterke band met het onderwijs.", made_on=MADE_ON) is None
+
+
+def test_a_promise_only_under_the_condition_that_opens_the_sentence_is_none():
+    assert classify("Als de vraag naar opvang stijgt, zullen er extra plaatsen worden geopend.", made_on=MADE_ON) is None
+    assert classify("Zodra het rapport gereed is, zal ik het naar uw Kamer sturen.", made_on=MADE_ON) == "commitment"
+
+
+def test_talks_aimed_at_an_outcome_with_the_partner_named_before_the_talks():
+    assert classify("Ik ben met de vervoerders in gesprek om te komen tot een nieuwe verdeling.", made_on=MADE_ON) == "commitment"
+    assert classify("Ik ben met de vervoerders in gesprek.", made_on=MADE_ON) is None
+
+
+def test_assent_pointing_back_with_dat():
+    assert classify("Ja, dat ben ik bereid.", made_on=MADE_ON) == "commitment"

@@ -105,3 +105,20 @@ def test_declining_to_act_or_to_share_on_principle(main):
 
 def test_having_no_information_declines_nothing():
     assert not refusals.refuses("Ik heb geen informatie over het aantal bedrijven.")
+
+
+def test_a_negated_judgement_declines_only_an_action():
+    assert refusals.refuses("Een aparte registratie van deze meldingen is niet zinvol.")
+    assert refusals.refuses("Het is op dit moment niet opportuun om de wet opnieuw te wijzigen.")
+    assert not refusals.refuses("Dat is niet wenselijk omdat de wachttijden dan oplopen.")
+    assert not refusals.refuses("Nee, een tekort is op dit moment niet aan de orde.")
+
+
+def test_declining_as_not_the_obvious_course_or_with_a_long_middle_field():
+    assert refusals.refuses(
+        "Het ligt gezien de uitkomsten van het overleg met de sector niet voor de hand de regels nu te wijzigen."
+    )
+    assert refusals.refuses(
+        "Ik zie na het lezen van het rapport van de inspectie over de gang van zaken bij deze school geen aanleiding voor een nieuw onderzoek."
+    )
+    assert not refusals.refuses("Het ligt voor de hand dat de gemeenten dit zelf regelen.")

@@ -55,3 +55,17 @@ def test_courtesies_requests_for_information_and_nouns_are_no_signal_of_those_ki
 )
 def test_commissive_verbs_bind_the_speaker_and_are_assent(clause):
     assert signals.ASSENT in kinds(clause)
+
+
+def test_work_on_something_in_the_passive_with_its_object_between():
+    kinds = [signal.kind for signal in signals.signals_in("Er wordt op dit moment hard aan een nieuwe subsidieregeling gewerkt.")]
+    assert signals.ONGOING in kinds
+    kinds = [signal.kind for signal in signals.signals_in("In de regio wordt met vaste teams gewerkt.")]
+    assert signals.ONGOING not in kinds
+
+
+def test_the_future_with_gaan_and_the_government_as_its_subject():
+    kinds = [signal.kind for signal in signals.signals_in("Het kabinet gaat de regels voor uitzendwerk aanscherpen.")]
+    assert signals.FUTURE in kinds
+    kinds = [signal.kind for signal in signals.signals_in("Het kabinet gaat ervan uit dat de regels volstaan.")]
+    assert signals.FUTURE not in kinds

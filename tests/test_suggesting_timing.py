@@ -32,3 +32,9 @@ def test_a_time_to_come_is_a_deadline_after_the_answer_or_a_wording_without_a_da
     assert timing.time_to_come("volgt na de zomer", made_on=MADE_ON).date == datetime.date(2024, 12, 20)
     assert timing.time_to_come("volgt binnenkort", made_on=MADE_ON).date is None
     assert timing.time_to_come("volgde in 2023", made_on=MADE_ON) is None
+
+
+def test_a_noun_after_an_article_is_no_participle_of_the_perfect():
+    assert not timing.is_past("Ik ben met de gemeenten in gesprek om tot een oplossing te komen.")
+    assert not timing.is_past("Het kabinet is voor alle gebieden bezig met een nieuw plan.")
+    assert timing.is_past("Ik heb met de gemeenten gesproken.")

@@ -119,6 +119,10 @@ PARTICIPLE = re.compile(
 )
 
 
+# Prepositions that open a phrase Dutch may put after the participle that closes the clause.
+_EXTRAPOSED = {"over", "met", "naar", "aan", "voor", "van", "bij", "tot", "tegen", "via", "door", "om", "in", "op", "onder"}
+
+
 def is_passive(clause: str) -> bool:
     """A form of "worden" with a past participle before it or anywhere after it ("wordt besproken",
     "wordt … geëvalueerd", "geïnformeerd worden"), or "zal … afgerond zijn"; not "zichtbaar worden"."""
@@ -130,6 +134,11 @@ def is_passive(clause: str) -> bool:
             neighbours = [words[index - 1] if index else "", *words[index + 1 : index + 4], words[-1]]
             if any(PARTICIPLE.fullmatch(neighbour) for neighbour in neighbours if neighbour):
                 return True  # "worden … gesprekken gevoerd over …": the participle may stand far behind
+            if any(
+                PARTICIPLE.fullmatch(word) and re.search(r"[dt]$", word) and following.lower() in _EXTRAPOSED
+                for word, following in zip(words[index + 1 :], words[index + 2 :], strict=False)
+            ):
+                return True  # the participle before what Dutch puts after it: "… gesprekken gevoerd over vervolgacties"
     return False
 
 

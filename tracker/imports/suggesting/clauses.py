@@ -99,9 +99,17 @@ class Clause:
     main: bool
 
 
+# A short aside in brackets ("het lid Wassenberg (PvdD)", "een onderzoek (lopend)") names or
+# qualifies a word of its clause: it does not end that clause.
+_ASIDE = re.compile(r"\((?:\s*[^\s(),;:–]+){1,4}\s*\)")
+
+
 def _pieces(sentence: str):
+    asides = [aside.span() for aside in _ASIDE.finditer(sentence)]
     position = 0
     for boundary in _BOUNDARY.finditer(sentence):
+        if any(start <= boundary.start() < end or start < boundary.end() <= end for start, end in asides):
+            continue
         yield position, sentence[position : boundary.start()]
         position = boundary.end()
     yield position, sentence[position:]
@@ -282,8 +290,12 @@ def _object_follows(words, index: int) -> bool:
     return following in {"niet", "graag", "zeker", "zelf", "gaarne"} or (index + 2 == len(words) and following.endswith("en"))
 
 
+# The first person's finite verbs that follow a "dat" pointing back: "Ja, dat ben ik bereid", "dat doe ik".
+_FIRST_PERSON_FINITE = {"ben", "heb", "doe", "ga", "zal", "kan", "wil", "zie", "vind", "acht", "deel", "neem", "steun"}
+
+
 def _verb_follows(words, index: int) -> bool:
-    return index + 1 < len(words) and words[index + 1].group(0).lower() in _FINITE
+    return index + 1 < len(words) and words[index + 1].group(0).lower() in _FINITE | _FIRST_PERSON_FINITE
 
 
 def _function_word_follows(words, index: int) -> bool:

@@ -1,7 +1,8 @@
 """Step 4b: modality. A clause that announces nothing of the minister's own, though in the future:
 
 - a **condition** or a possibility: "zou", "zouden", "indien", "mocht", "eventueel", "kan" without
-  a promise ("Indien nodig zou de regeling kunnen worden aangepast");
+  a promise ("Indien nodig zou de regeling kunnen worden aangepast"), and a sentence that opens with
+  a condition ("Als de overlast toeneemt, zal …");
 - an **expectation**: "ik verwacht dat …", "naar verwachting" about others ("De sector zal naar
   verwachting …"), "ga ervan uit";
 - **discourse** about the answer itself: "Ik zal eerst de context schetsen", "Zoals verderop wordt
@@ -49,6 +50,22 @@ _GENERAL_EFFORT = re.compile(
 )
 
 
+# A sentence that opens with a condition ("Als …, zal ik …", "Indien …, wordt …", "Waar … escaleert,
+# zullen …"): what its main clause announces holds only then, a conditional practice, no promise.
+# Not "zodra" (as soon as: the action is promised, only its moment waits), nor "als gevolg van",
+# "als minister", "waar het gaat om" (no condition).
+_OPENING_CONDITION = re.compile(
+    r"^(?:als|indien|wanneer|mocht|mochten|ingeval|waar)\s+"
+    r"(?!(?:gevolg|onderdeel|minister|staatssecretaris|bewindspersoon|kabinet|eerste|laatste|nodig|mogelijk|het\s+gaat|het\s+om)\b)"
+    r"[^,;:]{6,}?,",
+    _F,
+)
+
+
+def opens_with_condition(sentence: str) -> bool:
+    return bool(_OPENING_CONDITION.match(sentence.strip()))
+
+
 def is_conditional(clause: str) -> bool:
     return bool(_CONDITION.search(clause))
 
@@ -59,7 +76,17 @@ def is_expectation(clause: str) -> bool:
     return bool(_EXPECTATION.search(clause))
 
 
+# "de hierboven genoemde herijking", "het hieronder beschreven plan": a reference inside a noun phrase,
+# not a remark about the answer (the participle may be glued to its noun by the PDF converter).
+_REFERENCE = re.compile(
+    r"\b(?:hierboven|hieronder|hierna|verderop|onderstaand|bovenstaand)\s+(?:al\s+)?(?:genoemd|beschreven|vermeld|geschetst|"
+    r"aangehaald|toegelicht|bedoeld|aangegeven|uiteengezet)\w*",
+    _F,
+)
+
+
 def is_discourse(clause: str) -> bool:
+    clause = _REFERENCE.sub(" ", clause)
     if not _DISCOURSE.search(clause):
         return False
     return not (re.search(r"\bingegaan\b|\bin\s+(?:die|de|het|deze)\s+", clause, _F) and _DOCUMENT_TO_COME.search(clause))

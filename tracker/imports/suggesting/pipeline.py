@@ -62,6 +62,13 @@ class Decision:
 
 def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | None = None) -> Decision:
     """Whether one sentence is a commitment, a refusal or neither, and why."""
+    decision = _decide(sentence, made_on=made_on, term_end=term_end)
+    if decision.verdict == COMMITMENT and modality.opens_with_condition(readable(sentence)):
+        return Decision(None, decision.main, "only under the condition that opens the sentence")
+    return decision
+
+
+def _decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | None) -> Decision:
     words = readable(sentence)
     if words.endswith("?") or len(words) < 8:
         return Decision(None, reason="question or fragment")
@@ -107,7 +114,10 @@ def decide(sentence: str, *, made_on: datetime.date, term_end: datetime.date | N
 # subject ("over welke verbeteringen", "over een oplossing").
 _TALKS = re.compile(
     r"\b(?P<verb>ben|zijn|is|heb|hebben|heeft)\s+(?:[\w’'-]+\s+){0,6}?(?:in\s+)?(?:nauw\s+|goed\s+|intensief\s+|constructief\s+)?"
-    r"(?:gesprek|contact|overleg|dialoog)\s+met\b",
+    r"(?:gesprek|contact|overleg|dialoog)\s+met\b|"
+    # the partner may stand before the talks: "Ik ben met de sector in gesprek om …"
+    r"\b(?P<verb2>ben|zijn|is)\s+(?:[\w’'-]+\s+){0,3}?met\s+(?:[\w’'-]+\s+){1,8}?in\s+(?:nauw\s+|goed\s+|intensief\s+)?"
+    r"(?:gesprek|contact|overleg|dialoog)\b",
     _F,
 )
 _OUTCOME = re.compile(
@@ -142,7 +152,8 @@ def _talks_aimed_at_an_outcome(words: str, main: str) -> bool:
     talks = _TALKS.search(main)
     if not talks or not _OUTCOME.search(words):
         return False
-    return actors.actor_of(main, *talks.span("verb")) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
+    verb = "verb" if talks.group("verb") else "verb2"
+    return actors.actor_of(main, *talks.span(verb)) in (actors.MINISTER, actors.GOVERNMENT, actors.ADMINISTRATION)
 
 
 def _passive_now(main: str) -> bool:
@@ -260,9 +271,7 @@ def _judge(main: str, signal: signals.Signal, actor: str, *, made_on, term_end) 
     if _NEGATED.match(main, signal.end):
         return ""  # "Er wordt niet gewerkt met …"
     after = main[signal.end :]
-    wish = re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F) and not re.search(
-        r"\w(?:en|n)\s*[.!;]?$", after.strip()
-    )
+    wish = re.fullmatch(r"wil|willen", main[signal.start : signal.end], _F) and not _INFINITIVE_CLOSES.search(after)
     if signal.kind == signals.INTENT and wish:
         return ""  # "Ik wil dat …", "Ik wil graag …": a wish, no action of one's own
     if (
@@ -324,6 +333,11 @@ def _modal_finite(main: str, signal: signals.Signal) -> bool:
     return bool(modal) and modal.start() < signal.start
 
 
+# The infinitive that closes a clause with "wil": at its end, or before what Dutch puts after it (a
+# prepositional phrase or an "om … te" clause: "wil ik ruimte bieden voor het gesprek over …").
+_INFINITIVE_CLOSES = re.compile(
+    r"\w(?:en|n)\s*[.!;]?$|\b[a-zà-ÿ]{3,}(?:en|ën)\s+(?:om|voor|over|met|aan|naar|van|bij|tot|tegen|via|door)\s+(?!te\b)", _F
+)
 _NEGATED = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:niet|geen|nooit)\b", _F)
 
 

@@ -43,7 +43,8 @@ _REFUSALS = [
         # refraining, and a decision not to act: "zie ik af van", "heb besloten de regeling niet te verlengen"
         r"\b(?:zie|ziet|zien)\s+(?:\w+\s+){0,4}?af\s+van\b|\bafzien\s+van\b",
         r"\b(?:besloten|besluit|besluiten)\s+(?:om\s+)?(?:\w+\s+){0,8}?(?:niet|geen)\s+(?:\w+\s+){0,6}?te\s+\w+",
-        rf"\b(?:is|zijn|lijkt|lijken)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|aangewezen|wenselijk|zinvol|aan\s+de\s+orde)\b",
+        # (the middle field between the verb and "geen" may be long: "Ik zie op dit moment in het handelen van … geen aanleiding")
+        r"\b(?:zie|ziet|zien)\s+(?:\S+\s+){0,24}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond)\b",
         r"\b(?:zie|ziet|zien|is|bestaat)\s+(?:\w+\s+){0,4}?geen\s+(?:\w+\s+){0,1}?(?:reden|noodzaak|nood|aanleiding|meerwaarde|grond|"
         r"mogelijkheid|mogelijkheden)\b",
         # need, said of the measure itself: "Aanvullende maatregelen zijn niet nodig"
@@ -61,6 +62,8 @@ _REFUSALS = [
         r"\b(?:zijn|is)\s+(?:\w+\s+){0,3}?geen\s+(?:extra\s+|aanvullende\s+|bijkomende\s+)?(?:middelen|budget|geld)\s+(?:beschikbaar|voorzien)\b",
         r"\bniet\s+in\s+het\s+belang\s+(?:\w+\s+){0,5}?om\b",
         r"\bligt\s+(?:\w+\s+){0,3}?niet\s+in\s+de\s+rede\b",
+        # "het ligt niet voor de hand om …": declining as not the obvious course
+        r"\bligt\s+(?:\S+\s+){0,14}?niet\s+(?:\S+\s+){0,2}?voor\s+de\s+hand\b",
         # declining to act: "neem ik geen maatregelen", "zet het kabinet geen stappen"
         r"\b(?:neem|neemt|nemen|zet|zetten|onderneem|onderneemt|ondernemen)\s+(?:\w+\s+){0,3}?geen\s+(?:\w+\s+){0,2}?"
         r"(?:maatregelen|stappen|actie|acties|initiatief|initiatieven)\b",
@@ -98,6 +101,23 @@ _REFUSALS = [
         rf"\bkan\s+(?:\w+\s+){{0,3}}?{_NEGATION}\s+(?:\w+\s+){{0,6}}?(?:op\s+)?(?:ingaan|reageren)\b",
     )
 ]
+# A negated judgement said of a thing ("… is niet opportuun", "lijkt niet zinvol", "is niet aan de
+# orde") declines an action only when what it judges is one: an action named as its subject ("een
+# dergelijk onderzoek is niet opportuun") or an "om … te" clause ("Het is niet wenselijk om … te …");
+# "Dat is niet wenselijk omdat …", "Nee, dit is niet aan de orde" judge a state of affairs.
+_JUDGED_NOT = re.compile(
+    rf"\b(?:is|zijn|lijkt|lijken)\s+(?:\w+\s+){{0,6}}?{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:opportuun|aangewezen|wenselijk|zinvol|"
+    r"aan\s+de\s+orde)\b",
+    _F,
+)
+_AN_ACTION = re.compile(
+    r"\bom\s+(?:\S+\s+){0,12}?te\s+\w+|\b(?:maatregel\w*|regeling\w*|wijziging\w*|aanpassing\w*|onderzoek\w*|studie\w*|"
+    r"evaluatie\w*|actie\w*|wetgeving|wetswijziging\w*|wetsvoorstel\w*|stappen|verbod\w*|verplichting\w*|verlenging\w*|"
+    r"uitbreiding\w*|invoering|herziening\w*|heroverweging|bijdrage\w*|subsidie\w*|compensatie|voorstel\w*|"
+    r"\w+onderzoek|\w+maatregel\w*|\w+regeling\w*|\w+verbod|\w{3,}(?:atie|ering))\b",
+    _F,
+)
+
 # The minister's side declining a future action: "ik zal geen …", "de regering zal … niet verlengen".
 _NEGATED_FUTURE = re.compile(
     rf"\b(?:zal|zullen|ga|gaan|wil|willen)\b(?:\s+\w+){{0,6}}?\s+{_NEGATION}\b(?!\s+(?:alleen|enkel|nalaten|langer|meer\s+dan|eerder|later|het\s+risico|"
@@ -117,6 +137,8 @@ def refuses(main: str) -> bool:
     """The main clause declines an action by structure (negated intent, need, support, room or possibility)."""
     if _NOT_A_REFUSAL.search(main) and not re.search(r"\b(?:uitspraken|delen|deel|ingaan|vooruitlopen|verstrek\w*)\b", main, _F):
         return False
+    if _JUDGED_NOT.search(main) and _AN_ACTION.search(main):
+        return True
     return any(pattern.search(main) for pattern in _REFUSALS)
 
 

@@ -45,7 +45,7 @@ PREPARATORY = re.compile(rf"\b(?:{_PREPARATORY_STEMS})", _F)
 # The participles of that work, for the passive: "wordt uitgewerkt", "wordt er gewerkt aan".
 _PREPARATORY_PARTICIPLES = (
     r"onderzocht|bekeken|verkend|geanalyseerd|geëvalueerd|uitgewerkt|voorbereid|ontwikkeld|besproken|opgesteld|herzien|"
-    r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
+    r"nagegaan|in\s+kaart\s+gebracht|gewerkt\s+aan|aan\s+(?:[\w’'-]+\s+){0,6}?gewerkt|geprobeerd|afgewogen|uitgezocht|bestudeerd|geïnventariseerd|"
     r"overlegd|getoetst|uitgevoerd\s+naar|gekeken\s+(?:naar|of|hoe)|bezien|verkend|meegenomen|betrokken\s+bij"
 )
 # A preparatory verb in the present tense, whoever its subject: "het ministerie verkent", "bereidt … voor".
@@ -70,6 +70,7 @@ _NEGOTIATION = (
     r"(?:binnen|in|bij)\s+(?:de\s+|het\s+)?(?:OESO|OECD|EU|Europese\s+Unie|VN|Verenigde\s+Naties|NAVO|WTO|Europese\s+Commissie|"
     r"Brussel|EU-verband|Europees\s+verband|internationaal\s+verband|Benelux(?:-verband)?))\s*"
 )
+_GOVERNMENT = r"(?:het\s+kabinet|de\s+regering|(?:mijn|ons|het)\s+ministerie|het\s+departement)"
 # An infinitive, not a finite verb: "te ontwikkelen", "kunnen ontwikkelen".
 _INFINITIVE_BEFORE = re.compile(r"\b(?:te|kan|kunnen|zal|zullen|moet|moeten|wil|willen|gaan|mag|mogen|om)\s+$", _F)
 
@@ -80,6 +81,14 @@ _PATTERNS = [
         FUTURE,
         r"(?:\b(?:ik|we|wij)\s+(?P<verb>ga|gaan)\b|\b(?P<verb2>ga|gaan)\s+(?:ik|we|wij)\b)"
         r"(?!\s+(?:er\s*van\s+uit|ervan\s+uit|uit\s+van|akkoord|over\b|om\b|door\b|verder\s+in\s+op|in\s+op))",
+    ),
+    # The same future with the government or the department as its subject, the infinitive closing the
+    # clause: "Het kabinet gaat de regels aanscherpen", "Daarom gaat het ministerie … uitbreiden".
+    (
+        FUTURE,
+        rf"(?:\b{_GOVERNMENT}\s+(?P<verb>gaat|gaan)\b|\b(?P<verb2>gaat|gaan)\s+{_GOVERNMENT})"
+        r"(?!\s+(?:er\s*van\s+uit|ervan\s+uit|uit\s+van|akkoord|over\b|om\b|door\b|verder\s+in\s+op|in\s+op))"
+        r"(?=(?:\s+[\w’'-]+){1,12}?\s+\w+en\s*[.!;]?$)",
     ),
     (
         INTENT,

@@ -26,6 +26,9 @@ _PAST_VERB = re.compile(
 )
 _PERFECT = re.compile(
     r"(?<!\bte\s)\b(?:heb|hebt|heeft|hebben|ben|is|zijn)\b(?:\s+[\w’'-]+){0,12}?\s+(?<!\bte\s)"
+    # a word after an article or determiner is a noun ("de gemeenten", "alle gebieden"), not a participle
+    r"(?<!\bde\s)(?<!\bhet\s)(?<!\been\s)(?<!\bdeze\s)(?<!\bdie\s)(?<!\balle\s)(?<!\bonze\s)(?<!\bmijn\s)(?<!\bhun\s)"
+    r"(?<!\bveel\s)(?<!\bvan\s)(?<!\bmet\s)"
     r"(?![\w-]+(?:ingen|heden|schappen|isten|aties|ieën)\b)(?:ge[\w-]+(?:d|t|en)|"
     r"(?:be|ver|ont|her|er)[\w-]+(?:d|t|en)|\w+(?:ge)\w+(?:d|t|en))\b(?!\s+te\b)",
     _F,
