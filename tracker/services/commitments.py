@@ -405,11 +405,11 @@ def commitments_refresh_current_status(commitments: QuerySet) -> int:
 def commitment_refresh_current_status(commitment: Commitment) -> None:
     """commitments_refresh_current_status() for one commitment (and the one it is merged into, whose
     history includes its own), kept in step in memory too."""
-    commitments_refresh_current_status(
-        Commitment.all_objects.filter(
-            Q(pk=commitment.pk) | Q(pk__in=Commitment.all_objects.filter(pk=commitment.pk).values("merged_into"))
-        )
-    )
+    # "pk = (the one it is merged into)", a scalar subquery PostgreSQL runs once, so both probes use
+    # the primary key; "pk IN (subquery)" beside an OR made it test the subquery on every row of the
+    # table: 0.8 s per status update at 10,000 commitments, and every update waited behind it.
+    merged_into = Commitment.all_objects.filter(pk=commitment.pk).values("merged_into")[:1]
+    commitments_refresh_current_status(Commitment.all_objects.filter(Q(pk=commitment.pk) | Q(pk=Subquery(merged_into))))
     stored = Commitment.all_objects.values("current_status", "status_observed_on", "last_recorded_at").get(pk=commitment.pk)
     for name, value in stored.items():
         setattr(commitment, name, value)
