@@ -11,13 +11,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 USERS=${LOADTEST_USERS:-50}
 DURATION=${LOADTEST_DURATION:-60s}
-WORKERS=${LOADTEST_WORKERS:-4}
 PORT=${LOADTEST_PORT:-8100}
 PG_USER=${PGUSER:-$(id -un)}
 DB=${LOADTEST_DB:-tracker_loadtest}
 CORES=$(nproc)
 LOCUST_CPU=${LOADTEST_LOCUST_CPU:-$((CORES - 1))}
 SERVER_CPUS=${LOADTEST_SERVER_CPUS:-$([ "$CORES" -gt 1 ] && echo "0-$((CORES - 2))" || echo 0)}
+# One gunicorn process per core it runs on, four threads each: on the server's one core, 1 × 4 served
+# 33 requests/s (p95 1.1 s) where 4 × 2 served 21 (p95 4.1 s), the processes evicting each other's
+# caches and each warming up its own connection (bench/loadtest.md).
+SERVER_CORES=$([ "$SERVER_CPUS" = all ] && echo "$CORES" || echo $(( ${SERVER_CPUS#*-} - ${SERVER_CPUS%-*} + 1 )))
+export LOADTEST_WORKERS=${LOADTEST_WORKERS:-$SERVER_CORES} LOADTEST_THREADS=${LOADTEST_THREADS:-4}
 PIN=""
 command -v taskset >/dev/null && PIN=taskset || echo "No taskset: locust and gunicorn share every core."
 # The workers share one cache, so that a write in one is seen by all (README, "Configuration": CACHE_URL).
@@ -37,6 +41,7 @@ with psycopg.connect("postgres://${PG_USER}@127.0.0.1:5432/postgres", autocommit
     c.execute('CREATE DATABASE "${DB}"')
 PY
 $PY manage.py migrate --noinput -v 0
+$PY manage.py createcachetable
 $PY manage.py load_demo_data --no-users
 $PY manage.py generate_data --questions 5000 --commitments 10000 --updates 50000 --append
 $PY manage.py collectstatic --noinput -v 0
@@ -54,11 +59,28 @@ for n in range(1, int(os.environ.get("LOADTEST_USERS", "50")) + 1):
 print(json.dumps(list(Commitment.objects.promises().order_by("?").values_list("pk", flat=True)[:500])))
 PY
 )
+# Editors log in once a working day; 50 logins in the first seconds would make this a test of the
+# password hasher (PBKDF2, deliberately about 0.3 s of CPU each). All but LOADTEST_REAL_LOGINS users
+# start with a session made here, the way a login makes it; the rest log in through the form.
+export LOADTEST_SESSIONS=$($PY - <<'PY'
+import json, os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+django.setup()
+from django.contrib.auth import get_user_model
+from django.test import Client
+sessions = {}
+for user in get_user_model().objects.filter(username__startswith="loadtest-editor-"):
+    client = Client()
+    client.force_login(user)
+    sessions[user.username] = client.cookies["sessionid"].value
+print(json.dumps(sessions))
+PY
+)
 
 PREVIOUS=$(grep -m1 '^| this run' bench/loadtest.md 2>/dev/null || sed -n '/^| Requests |/,/^$/p' bench/loadtest.md 2>/dev/null | sed -n 3p || true)
 SERVER_PIN=$PIN
 [ "$SERVER_CPUS" = all ] && SERVER_PIN=""  # LOADTEST_SERVER_CPUS=all: the server on every core, locust's too
-${SERVER_PIN:+taskset -c "$SERVER_CPUS"} .venv/bin/gunicorn tracker.wsgi --bind "127.0.0.1:${PORT}" --workers "${WORKERS}" --threads 2 --log-level warning &
+${SERVER_PIN:+taskset -c "$SERVER_CPUS"} .venv/bin/gunicorn tracker.wsgi --bind "127.0.0.1:${PORT}" --workers "${LOADTEST_WORKERS}" --threads "${LOADTEST_THREADS}" --log-level warning &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "${CACHE_URL#file://}"' EXIT
 sleep 3
@@ -80,7 +102,7 @@ stored = StatusUpdate.objects.filter(note__startswith=os.environ["LOADTEST_RUN"]
 users, duration = os.environ.get("LOADTEST_USERS", "50"), os.environ.get("LOADTEST_DURATION", "60s")
 lines = [
     "# Load test", "",
-    f"gunicorn ({os.environ.get('LOADTEST_WORKERS', '4')} workers × 2 threads, WhiteNoise) on PostgreSQL; {users} editors (locust) "
+    f"gunicorn ({os.environ['LOADTEST_WORKERS']} worker(s) × {os.environ['LOADTEST_THREADS']} threads, WhiteNoise) on PostgreSQL; {users} editors (locust) "
     f"for {duration} over loopback on the same {os.cpu_count()}-core machine"
     + (f" (locust pinned to CPU {os.environ['LOCUST_CPU']}, gunicorn to {os.environ['SERVER_CPUS']}, PostgreSQL free)"
        if os.environ.get("PIN") else " (no taskset: all on every core)")

@@ -1,6 +1,7 @@
 """Load test users (make loadtest): editors who log in, browse and record status updates.
 
-Each simulated editor logs in with its own account, then mostly reads (dashboard, lists, searches,
+Each simulated editor works under its own account (the first LOADTEST_REAL_LOGINS log in through
+the form, the others start with a session bench/loadtest.sh made for them), then mostly reads (dashboard, lists, searches,
 commitment pages) and sometimes records a status update through the real form (CSRF token
 included). Every update carries the run's marker in its note, so that bench/loadtest.sh can
 check that each one sent was stored.
@@ -18,6 +19,8 @@ from locust import HttpUser, between, events, task
 RUN = os.environ["LOADTEST_RUN"]
 PASSWORD = os.environ["LOADTEST_PASSWORD"]
 PROMISES = json.loads(os.environ["LOADTEST_PROMISES"])  # commitment ids that accept "in progress"/"delayed"
+SESSIONS = json.loads(os.environ.get("LOADTEST_SESSIONS") or "{}")  # username: a session made beforehand
+REAL_LOGINS = int(os.environ.get("LOADTEST_REAL_LOGINS", "5"))  # the users who log in through the form
 USERNAMES = itertools.count(1)
 SENT = {"status updates": 0}  # counted here, when the server confirms: the check needs no estimate
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -27,7 +30,11 @@ class Editor(HttpUser):
     wait_time = between(0.5, 1.5)
 
     def on_start(self):
-        self.username = f"loadtest-editor-{next(USERNAMES):02d}"
+        number = next(USERNAMES)
+        self.username = f"loadtest-editor-{number:02d}"
+        if number > REAL_LOGINS and self.username in SESSIONS:
+            self.client.cookies.set("sessionid", SESSIONS[self.username])
+            return
         page = self.client.get("/accounts/login/", name="login page")
         token = TOKEN.search(page.text).group(1)
         with self.client.post(
