@@ -1,6 +1,7 @@
 from functools import cache
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma, naturaltime
 from django.template.defaultfilters import linebreaksbr, truncatechars
 from django.urls import reverse
 from django.utils.html import format_html
@@ -249,15 +250,92 @@ def timeline_status_event(context, event) -> SafeString:
     return mark_safe("".join(parts))
 
 
+@register.simple_tag(takes_context=True)
+def minister_record_row(context, record) -> SafeString:
+    """One minister's row of the dashboard's promise record, built in Python: its links, counts and
+    the deadline moves' wording cost more in the template than the rest of the dashboard."""
+    person_list = f"{_url_for(context, 'commitment_list')}?minister={record.person.pk}"
+    if record.overdue:
+        overdue = format_html('<a class="days-late" href="{}&amp;overdue=on">{}</a>', person_list, intcomma(record.overdue))
+    else:
+        overdue = "0"
+    slippage = record.slippage
+    if slippage.moved:
+        moved = format_html(
+            '<a href="{}&amp;moved=1" title="{}">{}</a><div class="small text-muted" title="{}">{}</div>',
+            person_list,
+            ngettext(
+                "%(counter)s commitment whose deadline moved", "%(counter)s commitments whose deadline moved", slippage.moved
+            )
+            % {"counter": slippage.moved},
+            intcomma(slippage.moved),
+            _("%(average)s days per move on average") % {"average": f"{slippage.average_days:+d}"},
+            _("%(moves)s× · %(days)s d") % {"moves": slippage.moves, "days": f"{slippage.days:+d}"},
+        )
+    else:
+        moved = "0"
+    return format_html(
+        '<tr>\n<td><a href="{}">{}</a></td>\n<td class="text-end">{}</td>\n'
+        '<td class="text-end">{} <span class="text-muted small">({}%)</span></td>\n<td class="text-end">{}</td>\n'
+        '<td class="text-end">{}</td>\n<td class="text-end nowrap">{}</td>\n</tr>',
+        person_list,
+        record.person.full_name,
+        intcomma(record.made),
+        intcomma(record.fulfilled),
+        record.fulfilled_share,
+        overdue,
+        intcomma(record.broken),
+        moved,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def panel_item(context, commitment, panel: str) -> SafeString:
+    """One commitment of a dashboard panel ("overdue", "due_soon" or "follow_up"), built in Python."""
+    who = commitment.responsible_person.full_name
+    if panel == "overdue":
+        days = commitment.days_overdue
+        late = ngettext("%(days)s day late", "%(days)s days late", days) % {"days": days}
+        meta = format_html("{} · {} · {}", who, late, deadline(commitment))
+    elif panel == "due_soon":
+        meta = format_html("{} · {}", who, deadline(commitment))
+    else:
+        observed = commitment.status_observed_on
+        checked = _("last checked %(date)s") % {"date": date_format(observed, "SHORT_DATE_FORMAT") if observed else ""}
+        meta = format_html("{} {} · {}", status_badge(commitment.current_status), checked, who)
+    return _panel_line(context, commitment, meta)
+
+
+@register.simple_tag(takes_context=True)
+def recent_update_item(context, update) -> SafeString:
+    """One line of the dashboard's recently updated commitments, built in Python."""
+    by = _("by %(who)s, %(when)s") % {
+        "who": update.recorded_by.get_username() if update.recorded_by else _("import"),
+        "when": naturaltime(update.recorded_at),
+    }
+    return _panel_line(context, update.commitment, format_html("{} {}", status_badge(update.status), by))
+
+
+def _panel_line(context, commitment, meta: SafeString) -> SafeString:
+    return format_html(
+        '<li>\n<a href="{}">{}</a>\n<div class="meta">{}</div>\n</li>',
+        _url_for(context, "commitment_detail", commitment.pk),
+        commitment.title,
+        meta,
+    )
+
+
 _PLACEHOLDER = 2_147_483_647  # an id no row has, replaced in the reversed URL
 
 
-def _url_for(context, name: str, pk: int) -> str:
-    """reverse(name, args=[pk]), reversing once per page: a timeline of fifty updates links each twice."""
+def _url_for(context, name: str, pk: int | None = None) -> str:
+    """reverse(name, args=[pk]) (or reverse(name) without *pk*), reversing once per page: a timeline
+    of fifty updates links each twice, the dashboard's record each minister twice."""
     patterns = context.render_context.setdefault("tracker_url_patterns", {})
-    if name not in patterns:
-        patterns[name] = reverse(name, args=[_PLACEHOLDER])
-    return patterns[name].replace(str(_PLACEHOLDER), str(pk), 1)
+    key = (name, pk is None)
+    if key not in patterns:
+        patterns[key] = reverse(name, args=[] if pk is None else [_PLACEHOLDER])
+    return patterns[key] if pk is None else patterns[key].replace(str(_PLACEHOLDER), str(pk), 1)
 
 
 def csrf_input(context) -> SafeString:
