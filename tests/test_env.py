@@ -30,6 +30,10 @@ def test_sqlite_gets_no_postgresql_options(monkeypatch):
 
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+@pytest.mark.skipif(
+    not connection.settings_dict.get("OPTIONS", {}).get("prepare_threshold"),
+    reason="DATABASE_PREPARED_STATEMENTS=0 in this environment",
+)
 def test_a_query_run_often_on_one_connection_is_planned_once():
     for _ in range(PREPARE_THRESHOLD + 1):
         list(Theme.objects.filter(slug="wonen"))
