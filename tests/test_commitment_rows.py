@@ -1,13 +1,13 @@
 """A list row, built in Python by the commitment_row tag, shows exactly what the row template showed."""
 
 import datetime
-import re
 
 import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
 from tests.factories import CommitmentFactory, UserFactory, move_deadline
+from tests.html import normalise
 from tracker.models import Commitment, Kind
 from tracker.roles import Role
 from tracker.selectors.commitments import commitment_rows
@@ -33,10 +33,6 @@ TEMPLATE_ROW = """{% load i18n tracker %}{% translate "Minister" as minister_lab
     </tr>
     {% endwith %}{% endfor %}"""
 TAG_ROW = "{% load tracker %}{% for commitment in commitments %}{% commitment_row commitment %}{% endfor %}"
-
-
-def normalise(html: str) -> str:
-    return re.sub(r">\s+<", "><", " ".join(html.split()))
 
 
 @pytest.fixture

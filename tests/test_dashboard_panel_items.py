@@ -2,13 +2,13 @@
 exactly what the panel templates showed."""
 
 import datetime
-import re
 
 import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
 from tests.factories import CommitmentFactory, UserFactory
+from tests.html import normalise
 from tracker.models import Status
 from tracker.selectors.commitments import commitment_rows
 from tracker.services.commitments import commitment_record_status
@@ -34,10 +34,6 @@ TEMPLATE_RECENT = """{% load i18n humanize tracker %}<li>
         <a href="{{ update.commitment.get_absolute_url }}">{{ update.commitment.title }}</a>
         <div class="meta">{% status_badge update.status %} {% blocktranslate with who=update.recorded_by.get_username|default:_("import") when=update.recorded_at|naturaltime %}by {{ who }}, {{ when }}{% endblocktranslate %}</div>
       </li>"""
-
-
-def normalise(html: str) -> str:
-    return re.sub(r">\s+<", "><", " ".join(html.split())).strip()
 
 
 def render(source: str, **context) -> str:

@@ -4,6 +4,7 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, TemplatesSetting
 
+from tests.html import normalise
 from tracker.forms.renderer import TrackerFormRenderer
 from tracker.forms.widgets import DateInput
 
@@ -18,7 +19,6 @@ class Sample(forms.Form):
 def test_select_html_is_identical_to_djangos_templates(name):
     ours = Sample(renderer=TrackerFormRenderer(), data={"grouped": "y"})[name].as_widget()
     django = Sample(renderer=DjangoTemplates(), data={"grouped": "y"})[name].as_widget()
-    normalise = lambda html: " ".join(html.split()).replace("> <", "><")  # noqa: E731
     assert normalise(ours) == normalise(django)
 
 
@@ -30,7 +30,6 @@ def test_fast_select_renders_exactly_like_djangos_select(value):
     attrs = {"id": "id_kind", "aria-describedby": "id_kind_helptext", "required": True}
     ours = FastSelect(choices=choices).render("kind", value, attrs=attrs)
     django = forms.Select(choices=choices).render("kind", value, attrs=attrs, renderer=DjangoTemplates())
-    normalise = lambda html: " ".join(html.split()).replace("> <", "><")  # noqa: E731
     assert normalise(ours) == normalise(django)
 
 
@@ -79,7 +78,6 @@ BOUND = {
 def test_fields_render_exactly_like_the_field_template(form_class, data, name):
     ours = form_class(data=data, renderer=TrackerFormRenderer())[name].as_field_group()
     templates = form_class(data=data, renderer=TemplatesOnly())[name].as_field_group()
-    normalise = lambda html: " ".join(html.split()).replace("> <", "><")  # noqa: E731
     assert normalise(ours) == normalise(templates)
 
 

@@ -1,13 +1,12 @@
 """A minister's row of the dashboard's promise record, built in Python by the minister_record_row
 tag, shows exactly what the row template and its slippage cells showed."""
 
-import re
-
 import pytest
 from django.template import Context, Template
 from django.utils import translation
 
 from tests.factories import PersonFactory
+from tests.html import normalise
 from tracker.models.chains import Slippage
 from tracker.selectors.dashboard import MinisterRecord
 
@@ -24,10 +23,6 @@ TEMPLATE_ROW = """{% load i18n humanize %}
           {% with slippage=record.slippage person=record.person %}<td class="text-end nowrap">{% if slippage.moved %}<a href="{% url 'commitment_list' %}?minister={{ person.pk }}&amp;moved=1" title="{% blocktranslate count counter=slippage.moved %}{{ counter }} commitment whose deadline moved{% plural %}{{ counter }} commitments whose deadline moved{% endblocktranslate %}">{{ slippage.moved|intcomma }}</a><div class="small text-muted" title="{% blocktranslate with average=slippage.average_days|stringformat:'+d' %}{{ average }} days per move on average{% endblocktranslate %}">{% blocktranslate with moves=slippage.moves days=slippage.days|stringformat:"+d" %}{{ moves }}× · {{ days }} d{% endblocktranslate %}</div>{% else %}0{% endif %}</td>{% endwith %}
         </tr>"""
 TAG_ROW = "{% load tracker %}{% minister_record_row record %}"
-
-
-def normalise(html: str) -> str:
-    return re.sub(r">\s+<", "><", " ".join(html.split())).strip()
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
